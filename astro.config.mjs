@@ -1,0 +1,34 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+
+const env = process.env;
+
+/**
+ * `BASE_PATH` as Astro wants it: leading and trailing slash, no doubled slashes
+ * (`some/sub/path` and `/some/sub/path` both become `/some/sub/path/`).
+ *
+ * @param {string} value
+ * @returns {string}
+ */
+function normaliseBasePath(value) {
+  const segments = value.split('/').filter(Boolean);
+  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+export default defineConfig({
+  site: env.SITE_URL || 'http://localhost:4321',
+  base: normaliseBasePath(env.BASE_PATH || '/'),
+  // Every page is a directory (`/papers/<slug>/`), so links work on any static host.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Tests and the bench build several sites at once; each needs its own output and cache.
+  outDir: env.PAPERSHELF_OUT_DIR || './dist',
+  cacheDir: env.PAPERSHELF_CACHE_DIR || './node_modules/.astro',
+  // The page must show the listing's own quotes, `--` and `...`; `.mdx` inherits this processor.
+  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  integrations: [mdx(), sitemap()],
+  devToolbar: { enabled: false },
+});

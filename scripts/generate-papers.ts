@@ -1,0 +1,79 @@
+/**
+ * `npm run content`: turns the listing into one MDX page per paper.
+ *
+ *   read listings -> parse -> enrich -> emit MDX -> write atomically
+ *
+ * Environment: `PAPERS_SOURCE` (listing file or folder, default `content/source/`),
+ * `PAPERSHELF_PAPERS_DIR` (output folder, default `content/papers/`), `PAPERS_BOILERPLATE` (file of
+ * page-chrome lines to skip, one per line). `--check` writes nothing and exits 1 if pages would change.
+ */
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTaxonomy } from '../src/schema/taxonomy.ts';
+import { paperToMdast, serializeMdx } from '../src/pipeline/emit-mdx.ts';
+import { enrichPapers } from '../src/pipeline/enrich.ts';
+import { defaultBoilerplate, ListingError, parseListings } from '../src/pipeline/parse.ts';
+import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
+import { planPages, writePages } from './lib/write-pages.ts';
+import { createProgress } from './lib/progress.ts';
+
+const { values: flags } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+const source = process.env.PAPERS_SOURCE ?? 'content/source';
+const outDir = process.env.PAPERSHELF_PAPERS_DIR ?? 'content/papers';
+const progress = createProgress('content');
+
+try {
+  // 1. Read every listing file (I/O stays here, at the edge).
+  const listings = await readListings(source);
+  const boilerplate = process.env.PAPERS_BOILERPLATE
+    ? readFileSync(process.env.PAPERS_BOILERPLATE, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+    : defaultBoilerplate;
+
+  // 2. Parse: text -> raw papers with their source lines.
+  const raw = rethrowWithPath(listings, () => parseListings(listings, { boilerplate }));
+  progress.step(`parsed ${raw.length} papers from ${listings.length} file(s)`);
+
+  // 3. Enrich: slugs, topics, tags, links, related papers; every paper validated by the schema.
+  const { papers, warnings } = rethrowWithPath(listings, () => enrichPapers(raw, loadTaxonomy()));
+  progress.step(`enriched ${papers.length} papers`);
+
+  // 4. Emit: each paper -> mdast -> MDX text, all in memory before anything is written.
+  const pages = new Map(papers.map((paper) => [`${paper.slug}.mdx`, serializeMdx(paperToMdast(paper))]));
+
+  // 5. Write: only changed pages, atomically; or, with --check, only compare.
+  if (flags.check) {
+    const plan = await planPages(outDir, pages, '.mdx');
+    const stale = [...plan.written, ...plan.removed];
+    if (stale.length > 0) {
+      console.error(`content: ${stale.length} page(s) out of date in ${outDir} (run npm run content): ${stale.slice(0, 5).join(', ')}`);
+      process.exit(1);
+    }
+    progress.done(`content: ${pages.size} pages up to date in ${outDir}`);
+  } else {
+    const report = await writePages(outDir, pages, '.mdx');
+    const sections = new Set(papers.map((paper) => `${paper.source.file}\0${paper.listed}`)).size;
+    const topics = new Set(papers.flatMap((paper) => paper.topics)).size;
+    const tags = new Set(papers.flatMap((paper) => paper.tags)).size;
+    for (const warning of warnings) console.warn(`warning: ${warning}`);
+    progress.done(
+      `content: ${papers.length} papers in ${sections} section(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s); ` +
+        `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`,
+    );
+  }
+} catch (error) {
+  console.error(error instanceof Error ? `content: ${error.message}` : error);
+  process.exit(1);
+}
+
+/** Runs a pure step and rewrites its `file:line` errors to show the path the user gave. */
+function rethrowWithPath<T>(listings: readonly ListingOnDisk[], step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof ListingError)) throw error;
+    const listing = listings.find((candidate) => candidate.file === error.location.file);
+    const path = listing ? relative(process.cwd(), listing.path) || listing.path : error.location.file;
+    throw new Error(`${path}${error.message.slice(error.location.file.length)}`, { cause: error });
+  }
+}

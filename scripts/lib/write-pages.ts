@@ -1,0 +1,66 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** How a folder differs from the pages it should hold. */
+export interface PagePlan {
+  /** New or changed pages. */
+  written: string[];
+  /** Pages already holding exactly this content. */
+  unchanged: string[];
+  /** Files of the folder's extension that no page claims any more. */
+  removed: string[];
+}
+
+/**
+ * Compares a folder with the pages it should hold, without writing anything.
+ *
+ * @param dir
+ *   Output folder (may be missing).
+ * @param pages
+ *   File names (no folders) and their full contents.
+ * @param extension
+ *   Extension of the files this folder owns, such as `.mdx`.
+ * @returns
+ *   Names to write, to leave alone and to remove, each sorted.
+ */
+export async function planPages(dir: string, pages: ReadonlyMap<string, string>, extension: string): Promise<PagePlan> {
+  const existing = new Set((await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(extension)));
+  const plan: PagePlan = { written: [], unchanged: [], removed: [] };
+  for (const [name, content] of pages) {
+    const same = existing.has(name) && (await readFile(join(dir, name), 'utf8')) === content;
+    (same ? plan.unchanged : plan.written).push(name);
+  }
+  plan.removed = [...existing].filter((name) => !pages.has(name));
+  for (const list of Object.values(plan)) list.sort();
+  return plan;
+}
+
+/**
+ * Makes `dir` hold exactly `pages`, touching as little as possible.
+ *
+ * Unchanged files are not rewritten, so their modification time and any build cache keyed on
+ * them survive. Changed files are first all written to temporary files beside their targets and
+ * only then renamed into place, so a failure (a full disk, say) leaves every previous page as it
+ * was; each rename is atomic. Stale pages are removed last.
+ *
+ * @returns
+ *   What was written, left alone and removed.
+ */
+export async function writePages(dir: string, pages: ReadonlyMap<string, string>, extension: string): Promise<PagePlan> {
+  await mkdir(dir, { recursive: true });
+  const plan = await planPages(dir, pages, extension);
+  const staged: Array<{ temp: string; target: string }> = [];
+  try {
+    for (const name of plan.written) {
+      const temp = join(dir, `.${name}.${process.pid}.tmp`);
+      staged.push({ temp, target: join(dir, name) });
+      await writeFile(temp, pages.get(name) ?? '', 'utf8');
+    }
+  } catch (error) {
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    throw error;
+  }
+  for (const { temp, target } of staged) await rename(temp, target);
+  for (const name of plan.removed) await rm(join(dir, name));
+  return plan;
+}

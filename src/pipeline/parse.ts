@@ -1,0 +1,172 @@
+import type { SourceLocation } from '../schema/paper.ts';
+
+/** One paper as read from a listing, before enrichment. */
+export interface RawPaper {
+  /** Title line, trimmed, otherwise exactly as written. */
+  title: string;
+  /** Abstract lines joined with single spaces. */
+  abstract: string;
+  /** Label of the date line that opened the paper's section (`Mar 14`). */
+  listed: string;
+  /** ISO date of that section, when its label carries a year. */
+  date?: string;
+  /** Where the title line is. */
+  source: SourceLocation;
+}
+
+/** One listing file's text and the name errors should use for it. */
+export interface ListingFile {
+  file: string;
+  text: string;
+}
+
+export interface ParseOptions {
+  /** Lines of page chrome to skip wherever they appear outside a paper (compared trimmed, case-insensitively). */
+  boilerplate?: readonly string[];
+}
+
+/** The page chrome of a Hugging Face Papers listing. */
+export const defaultBoilerplate = [
+  'new',
+  'Get trending papers in your email inbox!',
+  'Subscribe',
+  'byAK and the research community',
+] as const;
+
+/** A listing the generator refuses, with the place to look. */
+export class ListingError extends Error {
+  readonly location: SourceLocation;
+  constructor(location: SourceLocation, reason: string) {
+    super(`${location.file}:${location.line}: ${reason}`);
+    this.name = 'ListingError';
+    this.location = location;
+  }
+}
+
+const monthNames = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+/**
+ * Recognises a section's date line: `Mar 14`, `March 14, 2024` or `2024-03-14`.
+ *
+ * @returns
+ *   The label and, when the line has a year, its ISO date; `undefined` for any other line.
+ */
+export function parseDateLine(line: string): { label: string; date?: string } | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(line);
+  if (iso) {
+    const [, year, month, day] = iso;
+    return isValidDay(Number(year), Number(month), Number(day)) ? { label: line, date: line } : undefined;
+  }
+  const named = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:, (\d{4}))?$/.exec(line);
+  if (!named) return undefined;
+  const [, name = '', dayText, yearText] = named;
+  const month = monthNames.findIndex((full) => full === name.toLowerCase() || full.slice(0, 3) === name.toLowerCase()) + 1;
+  const day = Number(dayText);
+  if (month === 0 || !isValidDay(yearText ? Number(yearText) : 2024, month, day)) return undefined;
+  if (!yearText) return { label: line };
+  return { label: line, date: `${yearText}-${pad(month)}-${pad(day)}` };
+}
+
+function isValidDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+// C0 and C1 controls other than tab, plus lone surrogates' replacement marker and NUL, mean the
+// file is binary or corrupted: refuse it rather than publish garbage.
+const forbiddenCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]/;
+
+/**
+ * Splits listing text into lines, accepting CRLF, a BOM, tabs and trailing spaces.
+ * Throws a `ListingError` on the first control character.
+ */
+function splitLines(listing: ListingFile): string[] {
+  const lines = listing.text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((line, index) => {
+    const bad = forbiddenCharacter.exec(line);
+    if (bad) {
+      const code = bad[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
+      throw new ListingError({ file: listing.file, line: index + 1 }, `control or binary character U+${code} (column ${bad.index + 1})`);
+    }
+  });
+  return lines.map((line) => line.replace(/\t/g, ' ').trim());
+}
+
+/**
+ * Parses the listings, in the order given, into papers in listing order.
+ *
+ * A listing is a sequence of blocks separated by blank lines. A date line opens a section; in a
+ * section, each block is a paper: its first line the title, the following lines its abstract.
+ *
+ * @param listings
+ *   Files to read, already in reading order.
+ * @param options
+ *   Configuration (optional).
+ * @returns
+ *   Papers in listing order.
+ */
+export function parseListings(listings: readonly ListingFile[], options: ParseOptions = {}): RawPaper[] {
+  const boilerplate = new Set((options.boilerplate ?? defaultBoilerplate).map((line) => line.toLowerCase()));
+  const papers: RawPaper[] = [];
+  for (const listing of listings) {
+    const before = papers.length;
+    papers.push(...parseListing(listing, boilerplate));
+    if (papers.length === before) {
+      const empty = listing.text.trim() === '' || listing.text === '\uFEFF';
+      throw new ListingError({ file: listing.file, line: 1 }, empty ? 'the listing is empty' : 'the listing holds no papers (expected a date line such as `Mar 14`, then a title, a blank line and an abstract)');
+    }
+  }
+  return papers;
+}
+
+function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): RawPaper[] {
+  const lines = splitLines(listing);
+  const papers: RawPaper[] = [];
+  let section: { label: string; date?: string } | undefined;
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index] ?? '';
+    if (line === '') {
+      index += 1;
+      continue;
+    }
+    const dateLine = parseDateLine(line);
+    if (dateLine) {
+      section = dateLine;
+      index += 1;
+      continue;
+    }
+    if (boilerplate.has(line.toLowerCase())) {
+      index += 1;
+      continue;
+    }
+    const source = { file: listing.file, line: index + 1 };
+    if (!section) throw new ListingError(source, `text before the first date line: ${JSON.stringify(preview(line))}`);
+    // The title is one line; the abstract is the next run of non-blank lines, after one or more blank lines.
+    const title = line;
+    index += 1;
+    while (index < lines.length && lines[index] === '') index += 1;
+    const abstractLines: string[] = [];
+    while (index < lines.length && lines[index] !== '') {
+      abstractLines.push(lines[index] ?? '');
+      index += 1;
+    }
+    const nextIsHeading = abstractLines.length > 0 && (parseDateLine(abstractLines[0] ?? '') || boilerplate.has((abstractLines[0] ?? '').toLowerCase()));
+    if (abstractLines.length === 0 || nextIsHeading) {
+      throw new ListingError(source, `the title ${JSON.stringify(preview(title))} has no abstract`);
+    }
+    papers.push({ title, abstract: abstractLines.join(' '), listed: section.label, ...(section.date ? { date: section.date } : {}), source });
+  }
+  return papers;
+}
+
+function preview(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { ListingError, parseDateLine, parseListings } from '../../src/pipeline/parse.ts';
+
+const parse = (text: string, file = 'listing.txt') => parseListings([{ file, text }]);
+
+describe('parseListings', () => {
+  it('skips boilerplate and reads titles, abstracts, sections and lines', () => {
+    const papers = parse('new\n\nSubscribe\n\nMar 14\n\nFirst title\n\nFirst abstract,\nsecond line.\n\nSecond title\n\nSecond abstract.\n\nMar 15\n\nThird\n\nThird abstract.\n');
+    expect(papers).toEqual([
+      { title: 'First title', abstract: 'First abstract, second line.', listed: 'Mar 14', source: { file: 'listing.txt', line: 7 } },
+      { title: 'Second title', abstract: 'Second abstract.', listed: 'Mar 14', source: { file: 'listing.txt', line: 12 } },
+      { title: 'Third', abstract: 'Third abstract.', listed: 'Mar 15', source: { file: 'listing.txt', line: 18 } },
+    ]);
+  });
+
+  it('accepts CRLF, a byte order mark, tabs and trailing spaces', () => {
+    const papers = parse('\uFEFFMar 14\r\n\r\nTitle\there  \r\n\r\nAbstract\t \r\n');
+    expect(papers).toEqual([{ title: 'Title here', abstract: 'Abstract', listed: 'Mar 14', source: { file: 'listing.txt', line: 3 } }]);
+  });
+
+  it('keeps every other character of titles and abstracts exactly', () => {
+    const title = 'export const x = {a: 1} <script>alert(1)</script> --- "q": \'r\' & ü 中文';
+    const abstract = 'Theta(T^{2/3}) for 0<delta<1 and \\method{} `code` $x$ &amp;';
+    expect(parse(`Mar 14\n\n${title}\n\n${abstract}\n`)[0]).toMatchObject({ title, abstract });
+  });
+
+  it('reads files in the order given and records each file', () => {
+    const papers = parseListings([
+      { file: 'a.txt', text: 'Mar 1\n\nA\n\nAbstract A.\n' },
+      { file: 'b.txt', text: 'Mar 2\n\nB\n\nAbstract B.\n' },
+    ]);
+    expect(papers.map((paper) => [paper.title, paper.source.file])).toEqual([['A', 'a.txt'], ['B', 'b.txt']]);
+  });
+
+  it('takes the year from full dates', () => {
+    const papers = parse('March 14, 2024\n\nA\n\nx\n\n2024-03-15\n\nB\n\ny\n');
+    expect(papers.map((paper) => [paper.listed, paper.date])).toEqual([['March 14, 2024', '2024-03-14'], ['2024-03-15', '2024-03-15']]);
+  });
+
+  it.each([
+    ['', 'listing.txt:1: the listing is empty'],
+    ['\uFEFF\n\n', 'listing.txt:1: the listing is empty'],
+    ['new\nSubscribe\n', 'listing.txt:1: the listing holds no papers'],
+    ['Mar 14\n\nA title\n', 'listing.txt:3: the title "A title" has no abstract'],
+    ['Mar 14\n\nA title\n\nMar 15\n\nB\n\nb\n', 'listing.txt:3: the title "A title" has no abstract'],
+    ['A title\n\nAbstract\n', 'listing.txt:1: text before the first date line'],
+    ['Mar 14\n\nTitle\n\nAbs\u0000tract\n', 'listing.txt:5: control or binary character U+0000'],
+    ['Mar 14\n\nTitle\n\nAbs\uFFFDtract\n', 'listing.txt:5: control or binary character U+FFFD'],
+  ])('rejects bad input %j with file and line', (text, message) => {
+    expect(() => parse(text)).toThrow(ListingError);
+    expect(() => parse(text)).toThrow(message);
+  });
+});
+
+describe('parseDateLine', () => {
+  it.each([
+    ['Mar 14', { label: 'Mar 14' }],
+    ['March 14, 2024', { label: 'March 14, 2024', date: '2024-03-14' }],
+    ['Sept 3', undefined],
+    ['Sep 3', { label: 'Sep 3' }],
+    ['2024-02-30', undefined],
+    ['Feb 30', undefined],
+    ['Mar 14 is a title', undefined],
+    ['May 2024', undefined],
+  ])('reads %j', (line, expected) => {
+    expect(parseDateLine(line)).toEqual(expected);
+  });
+});
