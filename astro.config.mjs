@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
+import papershelfSearch from './src/integrations/search.ts';
 
 const env = process.env;
 
@@ -29,6 +30,7 @@ export default defineConfig({
   cacheDir: env.PAPERSHELF_CACHE_DIR || './node_modules/.astro',
   // The page must show the listing's own quotes, `--` and `...`; `.mdx` inherits this processor.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
-  integrations: [mdx(), sitemap()],
+  // papershelfSearch indexes dist/ with Pagefind after the build (PAPERSHELF_SEARCH=off skips it).
+  integrations: [mdx(), sitemap(), papershelfSearch()],
   devToolbar: { enabled: false },
 });

@@ -77,3 +77,22 @@ export function paginate<T>(items: readonly T[], size: number): PageSlice<T>[] {
     items: items.slice(index * size, (index + 1) * size),
   }));
 }
+
+/** The A-Z group of a kebab-case key: its first letter, or `0-9` for a leading digit. */
+export function initialOf(key: string): string {
+  const first = key.charAt(0);
+  return first >= 'a' && first <= 'z' ? first : '0-9';
+}
+
+/** Keys grouped by `initialOf`, groups in A-Z order (digits first), keys A-Z inside each. */
+export function groupByInitial(keys: readonly string[]): Map<string, string[]> {
+  const sorted = [...keys].sort((a, b) => a.localeCompare(b, 'en'));
+  const groups = new Map<string, string[]>();
+  for (const key of sorted) {
+    const initial = initialOf(key);
+    const group = groups.get(initial);
+    if (group) group.push(key);
+    else groups.set(initial, [key]);
+  }
+  return groups;
+}

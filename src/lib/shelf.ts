@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadTaxonomy } from '../schema/taxonomy.ts';
 import { groupByValue, rankByCount } from './grouping.ts';
@@ -18,6 +19,8 @@ export interface Shelf {
   /** Every paper in listing order. */
   papers: PaperEntry[];
   bySlug: Map<string, PaperEntry>;
+  /** Index of each slug in `papers`. */
+  order: Map<string, number>;
   byTopic: Map<string, PaperEntry[]>;
   byTag: Map<string, PaperEntry[]>;
   /** Every topic of the taxonomy, in taxonomy order, including empty ones. */
@@ -25,6 +28,12 @@ export interface Shelf {
   /** Tags in use, most frequent first. */
   tags: { key: string; count: number }[];
 }
+
+/**
+ * Pages run from bundled chunks, where `loadTaxonomy`'s default (found from its own module URL)
+ * points into the build folder; Astro runs from the project root, so resolve from there.
+ */
+const taxonomyPath = resolve('content/taxonomy.yaml');
 
 let shelf: Promise<Shelf> | undefined;
 
@@ -40,6 +49,7 @@ export function getShelf(): Promise<Shelf> {
 async function loadShelf(): Promise<Shelf> {
   const papers = (await getCollection('papers')).sort((a, b) => a.data.position - b.data.position);
   const bySlug = new Map(papers.map((paper) => [paper.data.slug, paper]));
+  const order = new Map(papers.map((paper, index) => [paper.data.slug, index]));
   for (const paper of papers) {
     // A dangling `related` slug would publish a broken link; fail the build naming the page.
     const missing = paper.data.related.filter((slug) => !bySlug.has(slug));
@@ -49,13 +59,13 @@ async function loadShelf(): Promise<Shelf> {
   }
   const byTopic = groupByValue(papers, (paper) => paper.data.topics);
   const byTag = groupByValue(papers, (paper) => paper.data.tags);
-  const topics = loadTaxonomy().topics.map(({ id, name, description }) => ({
+  const topics = loadTaxonomy(taxonomyPath).topics.map(({ id, name, description }) => ({
     id,
     name,
     description,
     count: byTopic.get(id)?.length ?? 0,
   }));
-  return { papers, bySlug, byTopic, byTag, topics, tags: rankByCount(byTag) };
+  return { papers, bySlug, order, byTopic, byTag, topics, tags: rankByCount(byTag) };
 }
 
 /** The taxonomy entry of a topic id the schema has already validated. */
@@ -65,8 +75,14 @@ export function findTopic(shelf: Shelf, id: string): TopicSummary {
   return topic;
 }
 
-/** The papers before and after `paper` in listing order. */
-export function findNeighbours(shelf: Shelf, paper: PaperEntry): { previous?: PaperEntry; next?: PaperEntry } {
-  const index = shelf.papers.indexOf(paper);
-  return { previous: shelf.papers[index - 1], next: shelf.papers[index + 1] };
+/** The papers just before and after `slug` in listing order. */
+export function findNeighbours(shelf: Shelf, slug: string): { previous?: PaperData; next?: PaperData } {
+  const index = shelf.order.get(slug);
+  if (index === undefined) throw new Error(`unknown paper "${slug}"`);
+  return { previous: shelf.papers[index - 1]?.data, next: shelf.papers[index + 1]?.data };
+}
+
+/** The entries of `slugs`, which `loadShelf` has checked all exist. */
+export function findPapers(shelf: Shelf, slugs: readonly string[]): PaperData[] {
+  return slugs.flatMap((slug) => shelf.bySlug.get(slug)?.data ?? []);
 }

@@ -10,3 +10,12 @@ export const indexPageSize = 100;
 
 /** Items per feed: readers want what is new, not a 10,000-item download. */
 export const feedSize = 100;
+
+/** Tags shown under "Most used" on the tags page. */
+export const topTagCount = 100;
+
+/**
+ * Up to this many tags the A-Z list is on the tags page itself; beyond it, each initial gets its
+ * own page, so a listing with thousands of tags keeps every page small.
+ */
+export const tagIndexLimit = 800;

@@ -26,6 +26,8 @@ export const topicPath = (id: string, page = 1): string => pagePath(withBase(`to
 export const topicFeedPath = (id: string): string => withBase(`topics/${id}/rss.xml`);
 export const tagsPath = (): string => withBase('tags/');
 export const tagPath = (tag: string, page = 1): string => pagePath(withBase(`tags/${tag}/`), page);
+/** A-Z tag list of one initial (`a`...`z`, `0-9`); a tag's own pages are numbered, so they never collide. */
+export const tagInitialPath = (initial: string): string => withBase(`tags/a-z/${initial}/`);
 export const feedPath = (): string => withBase('rss.xml');
 export const searchPath = (): string => withBase('search/');
 

@@ -20,6 +20,11 @@ export const topicSchema = z.object({
    * words; a phrase in the title counts more than one in the abstract.
    */
   keywords: z.record(z.string().min(1), z.number().positive()),
+  /**
+   * Phrases of which a paper must mention at least one for the topic to be considered at all
+   * (optional): "LLM agents" needs a language model, not just an agent.
+   */
+  requires: z.array(z.string().min(1)).default([]),
 });
 
 /** A tag with the phrases that fold into it (`rlhf` for "reinforcement learning from human feedback"). */
@@ -28,12 +33,35 @@ export const tagAliasSchema = z.object({
   aliases: z.array(z.string().min(1)).default([]),
 });
 
-export const taxonomySchema = z.object({
-  topics: z.array(topicSchema).min(1),
-  tags: z.array(tagAliasSchema).default([]),
-  /** Words and phrases that are never tags on their own (`method`, `results`, ...). */
-  stopTags: z.array(z.string().min(1)).default([]),
-});
+export const taxonomySchema = z
+  .object({
+    topics: z.array(topicSchema).min(1),
+    /**
+     * A topic is added after the main one when its score reaches this share of the main topic's
+     * score (default 0.4): lower gives more secondary topics, higher fewer.
+     */
+    secondaryRatio: z.number().gt(0).max(1).default(0.4),
+    /** Topic of a paper that matches no keyword at all (default: the first topic). */
+    fallbackTopic: z.string().regex(kebabCasePattern).optional(),
+    tags: z.array(tagAliasSchema).default([]),
+    /** Words and phrases that are never tags on their own (`method`, `results`, ...). */
+    stopTags: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((taxonomy, context) => {
+    const topicIds = new Set<string>();
+    taxonomy.topics.forEach((topic, index) => {
+      if (topicIds.has(topic.id)) context.addIssue({ code: 'custom', path: ['topics', index, 'id'], message: `duplicate topic id ${topic.id}` });
+      topicIds.add(topic.id);
+    });
+    if (taxonomy.fallbackTopic !== undefined && !topicIds.has(taxonomy.fallbackTopic)) {
+      context.addIssue({ code: 'custom', path: ['fallbackTopic'], message: `${taxonomy.fallbackTopic} is not a topic id` });
+    }
+    const tagIds = new Set<string>();
+    taxonomy.tags.forEach((tag, index) => {
+      if (tagIds.has(tag.id)) context.addIssue({ code: 'custom', path: ['tags', index, 'id'], message: `duplicate tag id ${tag.id}` });
+      tagIds.add(tag.id);
+    });
+  });
 
 export type Topic = z.output<typeof topicSchema>;
 export type Taxonomy = z.output<typeof taxonomySchema>;

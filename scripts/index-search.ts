@@ -1,0 +1,18 @@
+/**
+ * `node scripts/index-search.ts <dist>`: builds the search index (and the service worker that
+ * caches it) for an already built site. The Astro integration runs the same function after each
+ * build; this entry point lets the bench time the phase on its own (`PAPERSHELF_SEARCH=off` build
+ * first).
+ */
+import { parseArgs } from 'node:util';
+import { buildSearch, formatSearchSummary } from '../src/integrations/search.ts';
+
+const { positionals } = parseArgs({ allowPositionals: true });
+const dir = positionals[0] ?? process.env.PAPERSHELF_OUT_DIR ?? 'dist';
+
+try {
+  console.log(formatSearchSummary(await buildSearch(dir)));
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}

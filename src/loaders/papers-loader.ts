@@ -1,0 +1,77 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { generatedHeader } from '../pipeline/emit-mdx.ts';
+
+export interface PapersLoaderOptions {
+  /** Folder of `.mdx` pages, relative to the project root. */
+  base: string;
+}
+
+// The emitter writes this exact opening, and only into pages whose body it built from an escaped
+// syntax tree: such a page holds no JSX and no ESM, so Markdown renders it exactly as MDX would.
+const generatedOpening = `---\n${generatedHeader}\n`;
+const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+/**
+ * Loads paper pages into the content layer.
+ *
+ * Generated pages are rendered at load time by the project's Markdown processor, as `.md` files
+ * are: no Vite module per page, which is most of an MDX build's cost. A page an author wrote or
+ * edited by hand (no generated header) keeps the full MDX path and may use components. Entries
+ * whose file is unchanged since the last build are reused from the content-layer cache.
+ *
+ * @param options
+ *   Where the pages are.
+ * @returns
+ *   An Astro content loader.
+ */
+export function papersLoader(options: PapersLoaderOptions): Loader {
+  return {
+    name: 'papershelf-papers',
+    async load(context) {
+      const dir = resolve(fileURLToPath(context.config.root), options.base);
+      await syncFolder(context, dir);
+      context.watcher?.add(dir);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(dir) && path.endsWith('.mdx')) void syncFolder(context, dir);
+      });
+    },
+  };
+}
+
+async function syncFolder(context: LoaderContext, dir: string): Promise<void> {
+  const { store, logger } = context;
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx')).sort();
+  if (names.length === 0) logger.warn(`no .mdx pages in ${dir}: run \`npm run content\` first`);
+  const stale = new Set(store.keys());
+  for (const name of names) {
+    const id = name.slice(0, -'.mdx'.length);
+    stale.delete(id);
+    await syncPage(context, id, join(dir, name));
+  }
+  for (const id of stale) store.delete(id);
+}
+
+async function syncPage(context: LoaderContext, id: string, path: string): Promise<void> {
+  const { store, parseData, generateDigest, renderMarkdown, config } = context;
+  const source = await readFile(path, 'utf8');
+  const digest = generateDigest(source);
+  const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
+  const existing = store.get(id);
+  if (existing?.digest === digest && existing.filePath === filePath) {
+    // The store forgets module imports between builds; a hand-written page must re-register its own.
+    if (existing.deferredRender) store.addModuleImport(filePath);
+    return;
+  }
+  const frontmatter = frontmatterPattern.exec(source);
+  if (!frontmatter) throw new Error(`${filePath}: a paper page must start with YAML frontmatter`);
+  const data = await parseData({ id, data: parseYaml(frontmatter[1] ?? '') ?? {}, filePath: path });
+  if (source.startsWith(generatedOpening)) {
+    store.set({ id, data, filePath, digest, rendered: await renderMarkdown(source) });
+  } else {
+    store.set({ id, data, filePath, digest, deferredRender: true });
+  }
+}

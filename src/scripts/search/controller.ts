@@ -1,0 +1,175 @@
+import { fetchedPagefindUrls, type PagefindResult } from './pagefind.ts';
+import { describeOutcome, renderFacets, renderResult } from './render.ts';
+import { emptyQuery, isActive, runQuery, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
+
+/** The parts of a search box, found in the markup of `Search.astro` or `search.astro`. */
+export interface SearchBoxElements {
+  /** Holds all the parts below; keyboard handling listens here. */
+  root: HTMLElement;
+  input: HTMLInputElement;
+  /** Polite live region: the result count after each search. */
+  status: HTMLElement;
+  facets: HTMLElement;
+  results: HTMLElement;
+  /** "Show more" (search page). */
+  more?: HTMLButtonElement | null;
+}
+
+export interface SearchBoxOptions {
+  /** Unique per box: prefixes generated ids. */
+  idPrefix: string;
+  /** Results rendered at once (and per "Show more"). */
+  pageSize: number;
+  facetLimits: Record<FacetKey, number>;
+  /** Called after each search has been rendered (the header opens its panel, the page updates its URL). */
+  onRender?(outcome: SearchOutcome | undefined): void;
+  /** Escape pressed inside the box. */
+  onEscape?(): void;
+}
+
+export interface SearchBox {
+  readonly query: SearchQuery;
+  /** Replaces the query (words, filters, order) and runs it. */
+  run(query: SearchQuery): Promise<void>;
+}
+
+const typingDelay = 40;
+
+/**
+ * Runs searches as the reader types and renders results and facets; keyboard: ArrowDown from the
+ * field goes to the results, ArrowUp/ArrowDown/Home/End move between them, ArrowUp from the first
+ * result returns to the field, Enter follows the focused result, Escape is the caller's.
+ */
+export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOptions): SearchBox {
+  const { root, input, status, facets, results, more } = elements;
+  let query: SearchQuery = { ...emptyQuery(), text: input.value };
+  let outcome: SearchOutcome | undefined;
+  let shown = 0;
+  let sequence = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function run(next: SearchQuery): Promise<void> {
+    query = next;
+    clearTimeout(timer);
+    const current = ++sequence;
+    if (!isActive(query)) {
+      outcome = undefined;
+      shown = 0;
+      results.replaceChildren();
+      facets.replaceChildren();
+      status.textContent = '';
+      if (more) more.hidden = true;
+      options.onRender?.(undefined);
+      return;
+    }
+    try {
+      const found = await runQuery(query);
+      const items = await loadItems(found.results.slice(0, options.pageSize));
+      if (current !== sequence) return;
+      outcome = found;
+      shown = items.length;
+      results.replaceChildren(...items);
+      renderFacetGroups();
+      status.textContent = describeOutcome(query, found.results.length);
+      if (more) more.hidden = shown >= found.results.length;
+      options.onRender?.(found);
+      keepForOffline();
+    } catch {
+      if (current !== sequence) return;
+      outcome = undefined;
+      results.replaceChildren();
+      facets.replaceChildren();
+      status.textContent = navigator.onLine
+        ? 'Search is not available: its index could not be loaded.'
+        : 'You are offline and search has not been used on this device yet.';
+      options.onRender?.(undefined);
+    }
+  }
+
+  function loadItems(page: PagefindResult[]): Promise<HTMLLIElement[]> {
+    const text = query.text;
+    return Promise.all(page.map(async (result) => renderResult(await result.data(), text)));
+  }
+
+  function renderFacetGroups(): void {
+    if (!outcome) return;
+    const focused = document.activeElement instanceof HTMLElement && facets.contains(document.activeElement) ? document.activeElement.dataset : undefined;
+    facets.replaceChildren(...renderFacets(outcome, options.idPrefix, options.facetLimits));
+    if (focused?.facet) {
+      const selector = `[data-facet="${CSS.escape(focused.facet)}"][data-value="${CSS.escape(focused.value ?? '')}"]`;
+      facets.querySelector<HTMLElement>(selector)?.focus();
+    }
+  }
+
+  function resultLinks(): HTMLAnchorElement[] {
+    return [...results.querySelectorAll<HTMLAnchorElement>('.search-result-link')];
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run({ ...query, text: input.value }), typingDelay);
+  });
+
+  facets.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[data-facet]');
+    if (!button) return;
+    const key = button.dataset.facet as FacetKey;
+    const value = button.dataset.value ?? '';
+    const values = query.filters[key];
+    const filters = { ...query.filters, [key]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
+    void run({ ...query, text: input.value, filters });
+  });
+
+  more?.addEventListener('click', async () => {
+    if (!outcome) return;
+    const current = sequence;
+    const items = await loadItems(outcome.results.slice(shown, shown + options.pageSize));
+    if (current !== sequence) return;
+    results.append(...items);
+    shown += items.length;
+    more.hidden = shown >= outcome.results.length;
+    items[0]?.querySelector('a')?.focus();
+  });
+
+  root.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Escape') {
+      if (options.onEscape) {
+        event.preventDefault();
+        options.onEscape();
+      }
+      return;
+    }
+    const links = resultLinks();
+    const target = event.target as HTMLElement;
+    const index = links.indexOf(target as HTMLAnchorElement);
+    let next: HTMLElement | undefined;
+    if (target === input) {
+      if (event.key === 'ArrowDown') next = links[0];
+    } else if (index >= 0) {
+      if (event.key === 'ArrowDown') next = links[index + 1];
+      else if (event.key === 'ArrowUp') next = index === 0 ? input : links[index - 1];
+      else if (event.key === 'Home') next = links[0];
+      else if (event.key === 'End') next = links.at(-1);
+    }
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  });
+
+  return {
+    get query() {
+      return query;
+    },
+    run,
+  };
+}
+
+/** Hands the Pagefind files fetched so far to the service worker (the first ones predate its control). */
+function keepForOffline(): void {
+  if (!('serviceWorker' in navigator) || !document.querySelector('[data-service-worker]')) return;
+  void navigator.serviceWorker.ready.then((registration) =>
+    registration.active?.postMessage({ type: 'papershelf:cache', urls: fetchedPagefindUrls() }),
+  );
+}

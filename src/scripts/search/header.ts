@@ -1,0 +1,68 @@
+import { mountSearchBox } from './controller.ts';
+import { loadPagefind } from './pagefind.ts';
+import { emptyQuery, searchPageHref } from './query.ts';
+
+/**
+ * The header search box: results open in a panel under the field as the reader types. Loaded on
+ * the first focus of the field (or Ctrl/Cmd+K), together with Pagefind.
+ */
+export function mountHeaderSearch(root: HTMLElement): void {
+  const form = root.querySelector('form')!;
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const panel = root.querySelector<HTMLElement>('[data-search-panel]')!;
+  const count = panel.querySelector<HTMLElement>('[data-search-count]')!;
+  const all = panel.querySelector<HTMLAnchorElement>('[data-search-all]')!;
+
+  const box = mountSearchBox(
+    {
+      root,
+      input,
+      status: root.querySelector<HTMLElement>('[role="status"]')!,
+      facets: panel.querySelector<HTMLElement>('[data-search-facets]')!,
+      results: panel.querySelector<HTMLElement>('[data-search-results]')!,
+    },
+    {
+      idPrefix: 'site-search',
+      pageSize: 8,
+      facetLimits: { topic: 12, tag: 8 },
+      onRender(outcome) {
+        const message = root.querySelector('[role="status"]')?.textContent ?? '';
+        count.textContent = message;
+        all.href = searchPageHref(box.query);
+        all.hidden = !outcome || outcome.results.length === 0;
+        setOpen(message !== '' && root.contains(document.activeElement));
+      },
+      onEscape() {
+        if (!panel.hidden) {
+          setOpen(false);
+          input.focus();
+        } else if (input.value) {
+          input.value = '';
+          void box.run(emptyQuery());
+        }
+      },
+    },
+  );
+
+  function setOpen(open: boolean): void {
+    panel.hidden = !open;
+  }
+
+  input.addEventListener('focus', () => setOpen(count.textContent !== ''));
+  // Leaving the box (Tab past its end, a click elsewhere) closes the panel; the results stay.
+  root.addEventListener('focusout', (event) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && !root.contains(next)) setOpen(false);
+  });
+  document.addEventListener('pointerdown', (event) => {
+    if (!root.contains(event.target as Node)) setOpen(false);
+  });
+  // Enter opens the full search page with the same words and filters: a link worth sharing.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    location.assign(searchPageHref({ ...box.query, text: input.value }));
+  });
+
+  if (input.value.trim() !== '') void box.run({ ...box.query, text: input.value });
+  else void loadPagefind().catch(() => undefined);
+}

@@ -1,0 +1,77 @@
+/**
+ * Loads Pagefind's search library from the built site and runs searches with it.
+ *
+ * Only `pagefind.js` (the API), its WebAssembly and the index chunks a query needs are fetched:
+ * no Pagefind UI bundle. Everything comes from `<base>pagefind/`, so search works under a subpath.
+ */
+
+/** Page data Pagefind keeps for a result (`data()` of a result). */
+export interface PagefindResultData {
+  url: string;
+  /** Words around the best match, HTML-escaped, with `<mark>` around matched words. */
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
+/** Counts per value of each filter (`{ topic: { Robotics: 3 } }`). */
+export type FilterCounts = Record<string, Record<string, number>>;
+
+export interface PagefindSearchResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  /** For each filter value, how many results remain once it is added to the current filters. */
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+export interface PagefindSearchOptions {
+  filters?: Record<string, string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The part of `pagefind.js`'s module API papershelf uses. */
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
+  filters(): Promise<FilterCounts>;
+}
+
+const base = import.meta.env.BASE_URL;
+let loading: Promise<PagefindModule> | undefined;
+
+/**
+ * The Pagefind API, loaded on first use and shared by every search box of the page.
+ *
+ * The library runs on the main thread (`noWorker`): for a listing's short pages a search takes a
+ * few milliseconds, and the web worker would cost another 43 KB before the first result.
+ */
+export function loadPagefind(): Promise<PagefindModule> {
+  loading ??= (async () => {
+    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
+    await module.options({ baseUrl: base, excerptLength: 26, noWorker: true });
+    await module.init();
+    return module;
+  })();
+  // A failed load (offline before the index was ever fetched) may succeed on the next try.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** URLs of the Pagefind files this page has fetched, for the service worker to keep. */
+export function fetchedPagefindUrls(): string[] {
+  const prefix = new URL(`${base}pagefind/`, location.href).href;
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => name.startsWith(prefix));
+}

@@ -1,0 +1,104 @@
+import type { PagefindResultData } from './pagefind.ts';
+import { highlightParam } from './params.ts';
+import { facetKeys, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
+
+
+const facetLabels: Record<FacetKey, string> = { topic: 'Topics', tag: 'Tags' };
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  node.append(...children);
+  return node;
+}
+
+/**
+ * Pagefind's excerpt as DOM nodes: its text (already HTML-escaped by Pagefind) and its `<mark>`s,
+ * nothing else, so a paper whose abstract contains markup-like text cannot inject any.
+ */
+export function excerptToNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) =>
+    node.nodeName === 'MARK' ? element('mark', '', node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
+  );
+}
+
+/** Link to a result that asks the paper page to mark the query's words. */
+export function resultHref(data: PagefindResultData, text: string): string {
+  const url = new URL(data.url, location.href);
+  if (text.trim()) url.searchParams.set(highlightParam, text.trim());
+  return url.pathname + url.search + url.hash;
+}
+
+/** One result: the title as the link, the excerpt, its topics and when it was listed. */
+export function renderResult(data: PagefindResultData, text: string): HTMLLIElement {
+  const link = element('a', 'search-result-link', data.meta.title ?? data.url);
+  link.href = resultHref(data, text);
+  const excerpt = element('p', 'search-result-excerpt', ...excerptToNodes(data.excerpt));
+  const topics = data.filters.topic ?? [];
+  const meta = element('p', 'search-result-meta');
+  if (topics.length > 0) {
+    const chips = element('span', 'search-result-topics', element('span', 'visually-hidden', 'Topics: '));
+    for (const topic of topics) chips.append(element('span', 'search-chip', topic));
+    meta.append(chips);
+  }
+  if (data.meta.listed) meta.append(element('span', 'search-result-listed', `Listed ${data.meta.listed}`));
+  return element('li', 'search-result', link, excerpt, meta);
+}
+
+/**
+ * Facet groups as toggle buttons (`aria-pressed`), each value with the number of results it would
+ * leave. Selected values always show, so they can be turned off again.
+ *
+ * @param idPrefix
+ *   Unique per search box, for the group labels' ids.
+ * @param limits
+ *   Most values shown per facet (the rest are reachable from the search page).
+ */
+export function renderFacets(outcome: SearchOutcome, idPrefix: string, limits: Record<FacetKey, number>): HTMLElement[] {
+  return facetKeys.flatMap((key) => {
+    const selected = outcome.query.filters[key];
+    const counts = outcome.facets[key] ?? {};
+    const values = Object.entries(counts)
+      .filter(([value, count]) => count > 0 && !selected.includes(value))
+      .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
+      .slice(0, Math.max(0, limits[key] - selected.length));
+    const shown: [string, number][] = [...selected.map((value): [string, number] => [value, counts[value] ?? 0]), ...values];
+    if (shown.length === 0) return [];
+    const labelId = `${idPrefix}-facet-${key}`;
+    const group = element('div', 'search-facet', element('span', 'search-facet-label', facetLabels[key]));
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-labelledby', labelId);
+    group.firstElementChild!.id = labelId;
+    for (const [value, count] of shown) {
+      const button = element(
+        'button',
+        'search-facet-value',
+        key === 'tag' ? `#${value}` : value,
+        element('span', 'search-facet-count', String(count)),
+        element('span', 'visually-hidden', count === 1 ? ' paper' : ' papers'),
+      );
+      button.type = 'button';
+      button.dataset.facet = key;
+      button.dataset.value = value;
+      button.setAttribute('aria-pressed', String(selected.includes(value)));
+      group.append(button);
+    }
+    return [group];
+  });
+}
+
+/** The sentence the live region reads out after each search. */
+export function describeOutcome(query: SearchQuery, total: number): string {
+  const text = query.text.trim();
+  const narrowed = facetKeys.flatMap((key) => query.filters[key].map((value) => (key === 'tag' ? `#${value}` : value)));
+  const scope = narrowed.length > 0 ? ` in ${narrowed.join(', ')}` : '';
+  const words = text ? ` for “${text}”` : '';
+  if (total === 0) return `No papers${words}${scope}.`;
+  return `${total} ${total === 1 ? 'paper' : 'papers'}${words}${scope}.`;
+}

@@ -1,0 +1,172 @@
+/**
+ * papershelf's service worker: the site keeps working with the network cut after one visit.
+ *
+ * - the shell (home, search page, CSS, JS) is precached when the worker installs;
+ * - pages are network-first, so a rebuilt site shows at once, and each page read is kept;
+ * - `_astro/` assets (content-hashed) and the Pagefind bundle are cache-first, cached on first use;
+ *   `pagefind-entry.json`, which names the current index files, is network-first;
+ * - after the reader's first search, the rest of the index (`BUILD.offlineIndex` lists it) is
+ *   fetched in the background, so any later search works offline, not only the words already tried.
+ *
+ * `src/integrations/service-worker.ts` compiles this file to `<dist>/sw.js` after each build and
+ * prepends `BUILD`: a version derived from the build's content and the precache list. A rebuild
+ * that changes anything changes `sw.js`, the browser installs the new worker, and its activation
+ * deletes every older papershelf cache. Everything is resolved against the worker's scope, so the
+ * same file works under any `BASE_PATH`.
+ */
+
+declare const BUILD: {
+  /** Short content hash of the build. */
+  version: string;
+  /** Paths relative to the scope ('' is the home page). */
+  precache: string[];
+  /** JSON list of the Pagefind files to keep for offline search, relative to the scope. */
+  offlineIndex: string;
+};
+
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Response | Promise<Response>): void;
+}
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+}
+/** The part of `ServiceWorkerGlobalScope` used here (the DOM lib, which the site's code uses, lacks it). */
+interface ServiceWorkerScope {
+  readonly registration: ServiceWorkerRegistration;
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
+}
+
+const worker = self as unknown as ServiceWorkerScope;
+const cachePrefix = 'papershelf-';
+const cacheName = `${cachePrefix}${BUILD.version}`;
+const scopeUrl = new URL(worker.registration.scope);
+const assetsUrl = new URL('_astro/', scopeUrl).href;
+const pagefindUrl = new URL('pagefind/', scopeUrl).href;
+
+worker.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await cache.addAll(BUILD.precache.map((path) => new URL(path, scopeUrl).href));
+      // Pages are network-first, so a new worker can take over open tabs right away.
+      await worker.skipWaiting();
+    })(),
+  );
+});
+
+worker.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names.filter((name) => name.startsWith(cachePrefix) && name !== cacheName).map((name) => caches.delete(name)),
+      );
+      await worker.clients.claim();
+    })(),
+  );
+});
+
+worker.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || !url.href.startsWith(scopeUrl.href)) return;
+
+  if (request.mode === 'navigate') {
+    // `?q=` on the search page and the highlight parameter on paper pages do not change the HTML.
+    event.respondWith(networkFirst(request, url.origin + url.pathname).then((response) => response ?? offlinePage()));
+  } else if (url.href.startsWith(`${pagefindUrl}pagefind-entry.json`)) {
+    // Pagefind adds a cache-busting `?ts=`; the entry must be fresh online and found offline.
+    event.respondWith(networkFirst(request, url.origin + url.pathname).then((response) => response ?? Response.error()));
+  } else if (url.href.startsWith(assetsUrl) || url.href.startsWith(pagefindUrl)) {
+    event.respondWith(cacheFirst(request));
+  } else {
+    event.respondWith(networkFirst(request, url.href).then((response) => response ?? Response.error()));
+  }
+});
+
+// After each search the page reports the Pagefind files it fetched: on a first visit they predate
+// this worker's control. The first report also starts keeping the whole index.
+worker.addEventListener('message', (event) => {
+  const data = event.data as { type?: unknown; urls?: unknown } | null;
+  if (data?.type !== 'papershelf:cache' || !Array.isArray(data.urls)) return;
+  const urls = data.urls.filter((url): url is string => typeof url === 'string' && url.startsWith(pagefindUrl));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      for (const url of urls) {
+        const key = url.startsWith(`${pagefindUrl}pagefind-entry.json`) ? url.replace(/\?.*$/, '') : url;
+        // The page has just fetched it, so the HTTP cache answers without the network.
+        if (!(await cache.match(key))) await store(cache, key, await fetch(url, { cache: 'force-cache' }).catch(() => undefined));
+      }
+      filling ??= keepIndex(cache).finally(() => (filling = undefined));
+      await filling;
+    })(),
+  );
+});
+
+let filling: Promise<void> | undefined;
+
+/** Fetches every file of the offline list not cached yet; the list itself, stored last, marks completion. */
+async function keepIndex(cache: Cache): Promise<void> {
+  const listUrl = new URL(BUILD.offlineIndex, scopeUrl).href;
+  if (await cache.match(listUrl)) return;
+  const response = await fetch(listUrl).catch(() => undefined);
+  if (!response?.ok) return;
+  const { files } = (await response.clone().json()) as { files: string[] };
+  const queue = files.map((path) => new URL(path, scopeUrl).href);
+  const fetchNext = async (): Promise<void> => {
+    for (let url = queue.shift(); url; url = queue.shift()) {
+      if (!(await cache.match(url))) await store(cache, url, await fetch(url).catch(() => undefined));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, fetchNext));
+  await store(cache, listUrl, response);
+}
+
+async function cacheFirst(request: Request): Promise<Response> {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  await store(cache, request.url, response);
+  return response;
+}
+
+/** The network's answer, stored under `key`; offline, the stored copy (or nothing). */
+async function networkFirst(request: Request, key: string): Promise<Response | undefined> {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    await store(cache, key, response);
+    return response;
+  } catch {
+    return cache.match(key);
+  }
+}
+
+async function store(cache: Cache, key: string, response: Response | undefined): Promise<void> {
+  // Only whole, same-origin, successful answers: never a 404, a redirect or a partial range.
+  if (response && response.ok && response.status === 200 && response.type === 'basic' && !response.redirected) {
+    await cache.put(key, response.clone());
+  }
+}
+
+function offlinePage(): Response {
+  const home = scopeUrl.href;
+  const html =
+    '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+    '<title>Offline · papershelf</title><body style="font:1rem/1.6 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">' +
+    '<h1>You are offline</h1><p>This page has not been read on this device yet, so it is not available offline. ' +
+    `The pages you have read, and search, still work: <a href="${home}">go to the listing</a> or <a href="${home}search/">search</a>.</p>`;
+  return new Response(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
+
+export {};
