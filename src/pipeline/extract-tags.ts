@@ -30,14 +30,15 @@ const fillerWords = new Set(
   uniformly varepsilon vs`.split(/\s+/),
 );
 
-/** One word of a paper with its place: phrases never run across punctuation. */
-interface Word {
-  word: string;
+/** The words of a paper as parallel arrays (a large listing has millions of words). */
+interface Words {
+  word: string[];
   /** The word with a plural folded: the unit of tag keys. */
-  folded: string;
-  /** Index of the punctuation-delimited chunk the word is in. */
-  chunk: number;
-  inTitle: boolean;
+  folded: string[];
+  /** Index of the punctuation-delimited chunk the word is in: phrases never cross chunks. */
+  chunk: number[];
+  /** Words before this index are the title's. */
+  titleLength: number;
 }
 
 /** Where a candidate tag comes from; a stronger source wins when one key has several. */
@@ -73,15 +74,20 @@ function withoutUrls(text: string): string {
   return result + text.slice(last);
 }
 
-function splitWords(title: string, abstract: string): Word[] {
-  const words: Word[] = [];
+function splitWords(title: string, abstract: string): Words {
+  const words: Words = { word: [], folded: [], chunk: [], titleLength: 0 };
   let chunk = 0;
-  for (const [text, inTitle] of [[title, true], [abstract, false]] as const) {
+  for (const text of [title, abstract]) {
     // Punctuation other than hyphens and apostrophes ends a phrase.
     for (const piece of text.toLowerCase().split(/[.,;:!?()[\]{}"\u201C\u201D]+|\s['\u2018\u2019]|['\u2018\u2019]\s|\s-+\s/)) {
-      for (const word of piece.match(/[a-z0-9]+/g) ?? []) words.push({ word, folded: foldPlural(word), chunk, inTitle });
+      for (const word of piece.match(/[a-z0-9]+/g) ?? []) {
+        words.word.push(word);
+        words.folded.push(foldPlural(word));
+        words.chunk.push(chunk);
+      }
       chunk += 1;
     }
+    if (text === title) words.titleLength = words.word.length;
   }
   return words;
 }
@@ -125,12 +131,13 @@ function findCandidates(paper: { title: string; abstract: string }, vocabulary: 
   const abstract = withoutUrls(paper.abstract);
   const words = splitWords(paper.title, abstract);
   const candidates = new Map<string, Candidate>();
-  const covered = new Uint8Array(words.length);
-  for (const match of vocabulary.aliasMatcher(words.map((word) => word.folded))) {
+  const length = words.word.length;
+  const covered = new Uint8Array(length);
+  for (const match of vocabulary.aliasMatcher(words.folded)) {
     const tag = vocabulary.aliasTags.get(match.key);
     if (tag === undefined) continue;
     covered.fill(1, match.start, match.start + match.length);
-    addCandidate(candidates, tag, 'alias', words[match.start]?.inTitle ?? false);
+    addCandidate(candidates, tag, 'alias', match.start < words.titleLength);
   }
   for (const [text, inTitle] of [[paper.title, true], [abstract, false]] as const) {
     for (const [token] of text.matchAll(namePattern)) {
@@ -142,20 +149,23 @@ function findCandidates(paper: { title: string; abstract: string }, vocabulary: 
       addCandidate(candidates, key, 'name', inTitle);
     }
   }
-  for (let start = 0; start < words.length; start += 1) {
-    const first = words[start];
-    if (!first || covered[start] || vocabulary.generic.has(first.folded) || /^\d/.test(first.word)) continue;
+  for (let start = 0; start < length; start += 1) {
+    const first = words.word[start] ?? '';
+    const chunk = words.chunk[start];
+    const inTitle = start < words.titleLength;
+    if (covered[start] || vocabulary.generic.has(words.folded[start] ?? '') || /^\d/.test(first)) continue;
     // Titles open with a gerund ("Evaluating ...", "Mitigating ..."): a verb, not a subject.
-    const opensTitle = first.inTitle && words[start - 1]?.chunk !== first.chunk && first.word.endsWith('ing');
+    const opensTitle = inTitle && words.chunk[start - 1] !== chunk && first.endsWith('ing');
     let key = '';
-    for (let length = 1; length <= maxPhraseWords && start + length <= words.length; length += 1) {
-      const last = words[start + length - 1];
+    for (let end = start; end < start + maxPhraseWords && end < length; end += 1) {
+      const word = words.word[end] ?? '';
+      const folded = words.folded[end] ?? '';
       // Phrases stop at punctuation, aliases and function words ("learning from observation" is
       // not a tag; the alias "imitation learning" already took its best part).
-      if (!last || last.chunk !== first.chunk || covered[start + length - 1] || stopWords.has(last.word)) break;
-      key = length === 1 ? last.folded : `${key} ${last.folded}`;
-      if (vocabulary.generic.has(last.folded) || last.word.length < 2 || (opensTitle && length === 1)) continue;
-      addCandidate(candidates, key, 'phrase', first.inTitle);
+      if (words.chunk[end] !== chunk || covered[end] || stopWords.has(word)) break;
+      key = end === start ? folded : `${key} ${folded}`;
+      if (vocabulary.generic.has(folded) || word.length < 2 || (opensTitle && end === start)) continue;
+      addCandidate(candidates, key, 'phrase', inTitle);
     }
   }
   return candidates;

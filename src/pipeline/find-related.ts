@@ -7,7 +7,7 @@ const titleRepeat = 2;
  * and, with a posting list per term, would make the cost grow with the square of the listing.
  */
 function maxDocumentFrequency(papers: number): number {
-  return Math.max(50, Math.ceil(papers * 0.05));
+  return Math.max(50, Math.ceil(papers * 0.02));
 }
 
 /**
@@ -55,7 +55,8 @@ export function findRelated(papers: readonly { title: string; abstract: string }
       const df = documentFrequency[id] ?? 0;
       if (df < 2 || df > maxDf) continue;
       ids.push(id);
-      weights.push((1 + Math.log(tf)) * Math.log(papers.length / df));
+      // Smoothed IDF stays positive, so two papers of a tiny listing can share a word all papers have.
+      weights.push((1 + Math.log(tf)) * Math.log(1 + papers.length / df));
     }
     const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0)) || 1;
     return { ids, weights: weights.map((weight) => weight / norm) };

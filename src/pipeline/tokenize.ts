@@ -66,7 +66,7 @@ export function stem(word: string): string {
 export function foldPlural(word: string): string {
   if (word.length > 4 && word.endsWith('ies') && word !== 'series' && word !== 'species') return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ics)$/.test(word)) return word.slice(0, -1);
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ics|bias|alias|atlas|canvas|lens)$/.test(word)) return word.slice(0, -1);
   return word;
 }
 

@@ -122,13 +122,15 @@ async function keepIndex(cache: Cache): Promise<void> {
   if (!response?.ok) return;
   const { files } = (await response.clone().json()) as { files: string[] };
   const queue = files.map((path) => new URL(path, scopeUrl).href);
+  let complete = true;
   const fetchNext = async (): Promise<void> => {
     for (let url = queue.shift(); url; url = queue.shift()) {
-      if (!(await cache.match(url))) await store(cache, url, await fetch(url).catch(() => undefined));
+      if (!(await cache.match(url))) complete = (await store(cache, url, await fetch(url).catch(() => undefined))) && complete;
     }
   };
   await Promise.all(Array.from({ length: 4 }, fetchNext));
-  await store(cache, listUrl, response);
+  // Interrupted (the network went away): the next search report tries again.
+  if (complete) await store(cache, listUrl, response);
 }
 
 async function cacheFirst(request: Request): Promise<Response> {
@@ -152,11 +154,11 @@ async function networkFirst(request: Request, key: string): Promise<Response | u
   }
 }
 
-async function store(cache: Cache, key: string, response: Response | undefined): Promise<void> {
-  // Only whole, same-origin, successful answers: never a 404, a redirect or a partial range.
-  if (response && response.ok && response.status === 200 && response.type === 'basic' && !response.redirected) {
-    await cache.put(key, response.clone());
-  }
+/** Stores a whole, same-origin, successful answer (never a 404, a redirect or a partial range). */
+async function store(cache: Cache, key: string, response: Response | undefined): Promise<boolean> {
+  if (!response || response.status !== 200 || response.type !== 'basic' || response.redirected) return false;
+  await cache.put(key, response.clone());
+  return true;
 }
 
 function offlinePage(): Response {

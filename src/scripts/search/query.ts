@@ -59,9 +59,18 @@ export async function runQuery(query: SearchQuery): Promise<SearchOutcome> {
   const text = query.text.trim();
   const filters = Object.fromEntries(facetKeys.filter((key) => query.filters[key].length > 0).map((key) => [key, query.filters[key]]));
   const byListing = query.order === 'listing' || text === '';
-  const response = await pagefind.search(text === '' ? null : text, {
-    filters,
-    ...(byListing ? { sort: { position: 'asc' } } : {}),
-  });
-  return { query, results: response?.results ?? [], facets: response?.filters ?? {} };
+  const options = { filters, ...(byListing ? { sort: { position: 'asc' as const } } : {}) };
+  // Pagefind matches the stem of each word as a prefix, so `ADS` also finds `adaptive`, and many
+  // of those can outscore the one paper named ADS. Pages holding the exact words come first.
+  const rankExactFirst = !byListing && !/"/.test(text);
+  const [response, exact] = await Promise.all([
+    pagefind.search(text === '' ? null : text, options),
+    rankExactFirst ? pagefind.search(`"${text}"`, options) : undefined,
+  ]);
+  let results = response?.results ?? [];
+  if (exact && exact.results.length > 0) {
+    const exactIds = new Set(exact.results.map((result) => result.id));
+    results = [...results.filter((result) => exactIds.has(result.id)), ...results.filter((result) => !exactIds.has(result.id))];
+  }
+  return { query, results, facets: response?.filters ?? {} };
 }

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +33,12 @@ export interface BuiltSite {
 /** Files whose content decides what a build produces; a change in any of them means a fresh build. */
 const buildInputs = ['src', 'scripts', 'public', 'content/taxonomy.yaml', 'astro.config.mjs', 'package-lock.json'];
 
-const cacheRoot = join(tmpdir(), 'papershelf-build-tests');
+/**
+ * Inside the project on purpose: Astro puts its prerender bundle in `<outDir>/.prerender` only when
+ * outDir is under the working directory; otherwise in `<cwd>/.astro/`, where concurrent builds
+ * would overwrite each other's chunks.
+ */
+const cacheRoot = join(projectRoot, '.cache/build-tests');
 
 /**
  * Generates pages from a listing and builds the site, once per distinct input: the result is
@@ -71,6 +75,7 @@ export async function buildFixtureSite(options: BuildOptions = {}): Promise<Buil
     await run([join(projectRoot, 'scripts/generate-papers.ts')], env);
     await run([join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
     await writeFile(doneMarker, new Date().toISOString());
+    await pruneStaleBuilds(key);
     return site;
   } finally {
     await rm(`${dir}.lock`, { recursive: true, force: true });
@@ -90,6 +95,16 @@ export async function listFiles(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/'))
     .sort();
+}
+
+/** Removes builds of older inputs once a day has passed, so the cache does not grow without end. */
+async function pruneStaleBuilds(keep: string): Promise<void> {
+  for (const entry of await readdir(cacheRoot)) {
+    if (entry === keep || entry.endsWith('.lock') || existsSync(join(cacheRoot, `${entry}.lock`))) continue;
+    const marker = join(cacheRoot, entry, 'done');
+    const age = Date.now() - (await stat(marker).catch(() => ({ mtimeMs: 0 }))).mtimeMs;
+    if (age > 24 * 3600_000) await rm(join(cacheRoot, entry), { recursive: true, force: true });
+  }
 }
 
 async function hashInputs(paths: string[], extra: string): Promise<string> {
