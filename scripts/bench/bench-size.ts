@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseListings } from '../../src/pipeline/parse.ts';
-import { prepareBaselineSite } from './baseline-site.ts';
 import { measureDist, type DistStats } from './dist-stats.ts';
 import { changeOneAbstract } from './listing-edits.ts';
 import { baselinePhases, papershelfPhases, type Tools } from './phases.ts';
 import { runBuild, type BuildResult } from './run-build.ts';
+import { copyBaselineSite, copyProject } from './site-copy.ts';
 import { createSyntheticListing } from './synthetic-listing.ts';
 
 export interface BenchSizeOptions {
@@ -65,8 +65,10 @@ export async function benchSize(options: BenchSizeOptions): Promise<SizeResult> 
   await mkdir(join(workDir, 'listing'));
   await writeFile(listingFile, listing);
 
-  // 2. papershelf, from scratch.
-  const dirs = { listing: listingFile, papers: join(workDir, 'papers'), dist: join(workDir, 'dist'), cache: join(workDir, 'cache') };
+  // 2. papershelf, from scratch, in a snapshot of the project.
+  const projectDir = join(workDir, 'papershelf');
+  await copyProject(projectDir, tools.projectRoot);
+  const dirs = { project: projectDir, listing: listingFile, papers: join(workDir, 'papers'), dist: join(workDir, 'dist'), cache: join(workDir, 'cache') };
   const phases = papershelfPhases(tools, dirs);
   const papershelf = await measureSite(await runBuild(`${papers}-papershelf`, phases, logDir), dirs.dist);
 
@@ -75,7 +77,7 @@ export async function benchSize(options: BenchSizeOptions): Promise<SizeResult> 
   const contentBuilt = papershelf.build.phases.some((phase) => phase.phase === 'content');
   if (options.baseline && contentBuilt) {
     const siteDir = join(workDir, 'baseline');
-    await prepareBaselineSite(siteDir, join(tools.projectRoot, 'node_modules'));
+    await copyBaselineSite(siteDir, tools.projectRoot);
     baseline = await measureSite(await runBuild(`${papers}-baseline`, baselinePhases(tools, siteDir, dirs.papers), logDir), join(siteDir, 'dist'));
   }
 
@@ -99,7 +101,7 @@ export async function benchSize(options: BenchSizeOptions): Promise<SizeResult> 
   }
 
   if (!options.keep) {
-    for (const dir of [dirs.papers, dirs.dist, dirs.cache, join(workDir, 'baseline')]) await rm(dir, { recursive: true, force: true });
+    for (const dir of [projectDir, dirs.papers, dirs.dist, dirs.cache, join(workDir, 'baseline')]) await rm(dir, { recursive: true, force: true });
   }
   return { papers, listingBytes: Buffer.byteLength(listing), papershelf, ...(baseline ? { baseline } : {}), rebuilds };
 }

@@ -26,7 +26,7 @@ export interface Measurement {
   peakRssKb: number;
   logLines: number;
   logBytes: number;
-  /** Lines that mention a warning (Astro prints `[WARN]`, Vite `warning`). */
+  /** Warning lines (Astro and Vite print `[WARN]`, papershelf `warning:`). */
   warnings: number;
   /** A few distinct warning lines, to name what a build complains about. */
   warningSamples: string[];
@@ -102,7 +102,7 @@ function createOutputDigest() {
   const addLine = (raw: string) => {
     const line = raw.replace(ansiEscape, '');
     logLines += 1;
-    if (/warn/i.test(line)) {
+    if (/\[warn\]|\bwarning:/i.test(line)) {
       warnings += 1;
       // Paths and numbers replaced, so a warning repeated once per page is one sample.
       if (warningSamples.size < 5) warningSamples.add(line.replace(/\S*\/\S*/g, '<path>').replace(/\d+/g, 'N').replace(/\s+/g, ' ').trim().slice(0, 160));

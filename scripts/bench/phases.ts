@@ -20,6 +20,8 @@ export interface Tools {
 
 /** Folders of one papershelf build. */
 export interface PapershelfDirs {
+  /** The copy of the project to build (see `copyProject`). */
+  project: string;
   listing: string;
   papers: string;
   dist: string;
@@ -52,7 +54,7 @@ function childEnv(tools: Tools, extra: Record<string, string>): NodeJS.ProcessEn
  * search off) and pagefind (the index step `npm run build` runs in Astro's `build:done` hook).
  */
 export function papershelfPhases(tools: Tools, dirs: PapershelfDirs): Phase[] {
-  const cwd = tools.projectRoot;
+  const cwd = dirs.project;
   const env = childEnv(tools, {
     PAPERS_SOURCE: dirs.listing,
     PAPERSHELF_PAPERS_DIR: dirs.papers,

@@ -63,7 +63,7 @@ export async function buildFixtureSite(options: BuildOptions = {}): Promise<Buil
   try {
     await rm(dir, { recursive: true, force: true });
     const env = {
-      ...process.env,
+      ...inheritedEnv(),
       PAPERS_SOURCE: listing,
       PAPERSHELF_PAPERS_DIR: site.papersDir,
       PAPERSHELF_OUT_DIR: site.outDir,
@@ -128,6 +128,15 @@ async function tryLock(lockDir: string): Promise<boolean> {
     if (age > 10 * 60_000) await rm(lockDir, { recursive: true, force: true });
     return false;
   }
+}
+
+/**
+ * The environment without the variables vitest defines for `import.meta.env` (`BASE_URL=/`,
+ * `MODE`, `NODE_ENV=test`...): Astro would take them as the build's own and ignore BASE_PATH.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...env } = process.env;
+  return env;
 }
 
 /** Runs a Node script with the Node running the tests (the project's pinned Node 22). */
