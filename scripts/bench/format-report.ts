@@ -68,7 +68,9 @@ function phaseRows(name: string, build: BuildResult, papers: number, baseline?: 
   if (build.failure) rows.push(`| ${name} | ${build.failure.phase} | failed, see \`${build.failure.logFile}\` | | | | | |`);
   if (build.phases.length === 0) return rows;
   const complete = !build.failure && baseline && !baseline.failure;
-  rows.push(row(name, '**total**', build.total.wallSeconds, build.total.cpuSeconds, build.total.peakRssKb, papers, '', complete ? `**${ratio(build.total.wallSeconds, baseline.total.wallSeconds)}**` : undefined));
+  // On a busy machine CPU time is the steadier of the two, so the total row gives both ratios.
+  const cpuRatio = complete && build.total.cpuSeconds !== null && baseline.total.cpuSeconds !== null ? ` (CPU ${ratio(build.total.cpuSeconds, baseline.total.cpuSeconds)})` : '';
+  rows.push(row(name, '**total**', build.total.wallSeconds, build.total.cpuSeconds, build.total.peakRssKb, papers, '', complete ? `**${ratio(build.total.wallSeconds, baseline.total.wallSeconds)}**${cpuRatio}` : undefined));
   return rows;
 }
 

@@ -3,7 +3,7 @@
  */
 
 /** The sentence the "fixed abstract" scenario appends. */
-export const correctionSentence = 'This version corrects the reported results.';
+const correctionSentence = 'This version corrects the reported results.';
 
 /**
  * Changes one paper's abstract: appends a sentence to the abstract line of the paper whose title is

@@ -1,7 +1,5 @@
 /** A seeded source of randomness with the few draws the synthetic listing needs. */
 export interface Random {
-  /** A float in [0, 1). */
-  next(): number;
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number;
   /** True with the given probability. */
@@ -41,7 +39,6 @@ export function createRandom(seed: number): Random {
     return items[Math.floor(next() * items.length)] as T;
   };
   return {
-    next,
     int,
     chance: (probability) => next() < probability,
     pick,

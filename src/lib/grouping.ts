@@ -3,13 +3,10 @@
  * or test can use them on plain data.
  */
 
-/** The fields grouping needs; a paper entry's `data` satisfies it. */
+/** The fields section grouping needs; a paper entry's `data` satisfies it. */
 export interface ListedPaper {
   listed: string;
   date?: string | undefined;
-  position: number;
-  topics: readonly string[];
-  tags: readonly string[];
 }
 
 /** One date section of the listing, in listing order. */
@@ -79,7 +76,7 @@ export function paginate<T>(items: readonly T[], size: number): PageSlice<T>[] {
 }
 
 /** The A-Z group of a kebab-case key: its first letter, or `0-9` for a leading digit. */
-export function initialOf(key: string): string {
+function initialOf(key: string): string {
   const first = key.charAt(0);
   return first >= 'a' && first <= 'z' ? first : '0-9';
 }

@@ -54,7 +54,9 @@ export function abstractToPhrasing(abstract: string): PhrasingContent[] {
  *   mdast root.
  */
 export function paperToMdast(paper: PaperInput): Root {
-  const yaml = `${generatedHeader}\n${stringifyYaml(paper, { lineWidth: 0 }).trimEnd()}`;
+  // Every string double-quoted: no YAML reader, 1.1 or 1.2, can take a title for a date, a number
+  // or a boolean (`2024-03-14`, `0o17`, `yes`).
+  const yaml = `${generatedHeader}\n${stringifyYaml(paper, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd()}`;
   return {
     type: 'root',
     children: [

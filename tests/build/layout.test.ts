@@ -73,7 +73,7 @@ describe('progressive enhancement', () => {
   test('copy link puts the canonical URL on the clipboard and says so', async () => {
     const page = await open(paperPage, { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect.poll(() => page.getByRole('status').innerText()).toBe('Link copied');
+    await expect.poll(() => page.locator('.permalink').getByRole('status').innerText()).toBe('Link copied');
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
     await page.context().close();

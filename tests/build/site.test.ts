@@ -114,7 +114,7 @@ describe('paper pages', () => {
       expect(json).toBeDefined();
       expect(json).not.toContain('<');
       const data = JSON.parse(json!) as Record<string, unknown>;
-      expect(data).toMatchObject({ '@type': 'ScholarlyArticle', name: paper.title, abstract: paper.abstract });
+      expect(data).toMatchObject({ '@type': 'ScholarlyArticle', name: paper.title, description: paper.summary });
     }
   });
 

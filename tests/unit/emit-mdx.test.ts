@@ -63,7 +63,7 @@ describe('serializeMdx', () => {
     expect(roundTrip(paperWith('t', 'import x from "y"')).mdx).toContain('&#x69;mport x from');
   });
 
-  it.each(['---', 'yes', 'null', '- a', 'key: value', "'quoted'", '"double"', '#hash', '@at', '!tag', '&anchor', '*alias', '|', '>', '%', '{a: 1}', '[1, 2]', '2024-03-14', '0x1F', '~', ' leading'])(
+  it.each(['---', 'yes', 'null', '- a', 'key: value', "'quoted'", '"double"', '#hash', '@at', '!tag', '&anchor', '*alias', '|', '>', '%', '{a: 1}', '[1, 2]', '2024-03-14', '0x1F', '0o17', '1:20', 'on', 'y', '1e3', '.inf', '~', ' leading'])(
     'keeps the YAML-special title %j exact',
     (title) => {
       expect(roundTrip(paperWith(title, 'Abstract.')).data.title).toBe(title);

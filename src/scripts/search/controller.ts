@@ -33,7 +33,8 @@ export interface SearchBox {
   run(query: SearchQuery): Promise<void>;
 }
 
-const typingDelay = 40;
+/** Coalesces fast keystrokes: each search also fetches the excerpts of the results it shows. */
+const typingDelay = 30;
 
 /**
  * Runs searches as the reader types and renders results and facets; keyboard: ArrowDown from the
@@ -68,7 +69,10 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       if (current !== sequence) return;
       outcome = found;
       shown = items.length;
+      // A reader on a result that a newer search replaces goes back to the field, not to <body>.
+      const hadFocus = results.contains(document.activeElement);
       results.replaceChildren(...items);
+      if (hadFocus) input.focus();
       renderFacetGroups();
       status.textContent = describeOutcome(query, found.results.length);
       if (more) more.hidden = shown >= found.results.length;

@@ -49,6 +49,10 @@ export function mountHeaderSearch(root: HTMLElement): void {
   }
 
   input.addEventListener('focus', () => setOpen(count.textContent !== ''));
+  // Down arrow on a closed panel reopens it first, so the results it moves to are visible.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && panel.hidden && count.textContent !== '') setOpen(true);
+  });
   // Leaving the box (Tab past its end, a click elsewhere) closes the panel; the results stay.
   root.addEventListener('focusout', (event) => {
     const next = event.relatedTarget;

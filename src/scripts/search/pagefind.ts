@@ -10,6 +10,8 @@ export interface PagefindResultData {
   url: string;
   /** Words around the best match, HTML-escaped, with `<mark>` around matched words. */
   excerpt: string;
+  /** One entry per section (heading with an `id`) that holds matches, with its own excerpt. */
+  sub_results?: { title: string; url: string; excerpt: string }[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -40,6 +42,8 @@ export interface PagefindSearchOptions {
 interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Loads the index chunks for a query without searching. */
+  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearchResponse | null>;
   filters(): Promise<FilterCounts>;
 }
@@ -60,11 +64,23 @@ export function loadPagefind(): Promise<PagefindModule> {
     await module.init();
     return module;
   })();
+  filtersLoaded = loading.then((module) => module.filters()).then(() => undefined);
   // A failed load (offline before the index was ever fetched) may succeed on the next try.
   loading.catch(() => {
     loading = undefined;
   });
+  filtersLoaded.catch(() => undefined);
   return loading;
+}
+
+let filtersLoaded: Promise<void> = Promise.resolve();
+
+/**
+ * Resolves once Pagefind has the filter index: only then do search responses carry the counts
+ * per facet value (`filters`). Started by `loadPagefind`, in parallel with the first query's chunks.
+ */
+export function whenFiltersLoaded(): Promise<void> {
+  return filtersLoaded;
 }
 
 /** URLs of the Pagefind files this page has fetched, for the service worker to keep. */

@@ -1,4 +1,4 @@
-import { loadPagefind, type FilterCounts, type PagefindResult } from './pagefind.ts';
+import { loadPagefind, whenFiltersLoaded, type FilterCounts, type PagefindResult } from './pagefind.ts';
 
 /** The facets a reader can narrow by; the keys are the paper layout's `data-pagefind-filter`s. */
 export const facetKeys = ['topic', 'tag'] as const;
@@ -63,6 +63,8 @@ export async function runQuery(query: SearchQuery): Promise<SearchOutcome> {
   // Pagefind matches the stem of each word as a prefix, so `ADS` also finds `adaptive`, and many
   // of those can outscore the one paper named ADS. Pages holding the exact words come first.
   const rankExactFirst = !byListing && !/"/.test(text);
+  // Fetch the facet counts and the query's index chunks at once; the searches then run in memory.
+  await Promise.all([whenFiltersLoaded(), text === '' ? undefined : pagefind.preload(text, options)]);
   const [response, exact] = await Promise.all([
     pagefind.search(text === '' ? null : text, options),
     rankExactFirst ? pagefind.search(`"${text}"`, options) : undefined,

@@ -35,11 +35,23 @@ export function resultHref(data: PagefindResultData, text: string): string {
   return url.pathname + url.search + url.hash;
 }
 
+/**
+ * The excerpt worth showing: from the abstract when the words occur there. Pagefind's own excerpt
+ * centres on the densest matches, which for a method name or a tag is the run of chips under the
+ * title; the summary (first sentence of the abstract) reads better then.
+ */
+function chooseExcerpt(data: PagefindResultData): Node[] {
+  const abstract = data.sub_results?.find((section) => section.url.endsWith('#abstract'));
+  if (abstract) return excerptToNodes(abstract.excerpt);
+  if (data.meta.summary) return [document.createTextNode(data.meta.summary)];
+  return excerptToNodes(data.excerpt);
+}
+
 /** One result: the title as the link, the excerpt, its topics and when it was listed. */
 export function renderResult(data: PagefindResultData, text: string): HTMLLIElement {
   const link = element('a', 'search-result-link', data.meta.title ?? data.url);
   link.href = resultHref(data, text);
-  const excerpt = element('p', 'search-result-excerpt', ...excerptToNodes(data.excerpt));
+  const excerpt = element('p', 'search-result-excerpt', ...chooseExcerpt(data));
   const topics = data.filters.topic ?? [];
   const meta = element('p', 'search-result-meta');
   if (topics.length > 0) {

@@ -4,6 +4,7 @@
  * worker, and marks the search words on a page opened from a result.
  */
 import { highlightParam } from './params.ts';
+import { loadPagefind } from './pagefind.ts';
 
 export function startSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');
@@ -12,6 +13,8 @@ export function startSearch(): void {
 
   let mounted: Promise<void> | undefined;
   const mount = () => {
+    // Pagefind (library, wasm, index entry) loads alongside the UI, not after it.
+    if (!mounted) void loadPagefind().catch(() => undefined);
     mounted ??= import('./header.ts').then(({ mountHeaderSearch }) => mountHeaderSearch(root));
   };
   input.addEventListener('focus', mount, { once: true });

@@ -5,8 +5,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 
-export { select, selectAll, toText };
-export type { Element, Root };
+export { selectAll };
+export type { Root };
 
 /** Parses a built page; `path` is relative to `outDir` (`papers/x/index.html`). */
 export async function readPage(outDir: string, path: string): Promise<Root> {

@@ -1,0 +1,68 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
+
+// The same site hosted under a subpath (GitHub Pages style): every search request, result link,
+// search page link and the service worker's scope must stay under the base.
+
+const basePath = '/some/sub/path/';
+let app: SearchSite;
+let context: BrowserContext;
+let misconduct: Misconduct;
+const pagefindRequests: string[] = [];
+
+beforeAll(async () => {
+  app = await startSearchSite(basePath);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function openPage(path = ''): Promise<Page> {
+  context = await app.browser.newContext();
+  misconduct = watchContext(context, app.server.origin);
+  context.on('request', (request) => {
+    if (request.url().includes('/pagefind/')) pagefindRequests.push(new URL(request.url()).pathname);
+  });
+  const page = await context.newPage();
+  await page.goto(app.server.url(path));
+  return page;
+}
+
+afterEach(async () => {
+  await context?.close();
+  expect(misconduct.foreignRequests, 'requests to another origin').toEqual([]);
+  expect(misconduct.consoleErrors, 'console errors').toEqual([]);
+});
+
+test('search, its result links, the search page and offline use all stay under the base', async () => {
+  const paper = app.papers.find((candidate) => candidate.abstract.includes('Adyen'))!;
+  const page = await openPage();
+  expect(await page.evaluate(() => location.pathname)).toBe(basePath);
+  await waitForServiceWorker(page);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toBe(app.server.url(''));
+
+  expect((await searchInHeader(page, 'Adyen'))[0]).toBe(`${basePath}papers/${paper.slug}/`);
+  await page.locator('[data-search-panel] .search-result-link').first().click();
+  await page.waitForURL((url) => url.pathname === `${basePath}papers/${paper.slug}/`);
+  await page.locator('mark.search-hit').first().waitFor();
+  const topic = await page.locator('[data-pagefind-filter="topic"]').first().innerText();
+
+  await page.goto(app.server.url(`search/?q=Adyen&topic=${encodeURIComponent(topic)}`));
+  await page.locator('[data-search-results] .search-result').first().waitFor();
+  expect((await resultPaths(page, '[data-search-results]'))[0]).toBe(`${basePath}papers/${paper.slug}/`);
+  expect(await page.locator(`[data-search-facets] button[data-value="${topic}"]`).getAttribute('aria-pressed')).toBe('true');
+
+  // Offline under the base: the worker's cache answers for the shell, the page read and the index.
+  await expect
+    .poll(() => page.evaluate(async (list) => (await caches.match(list)) !== undefined, app.server.url('sw-search-index.json')), { timeout: 30_000 })
+    .toBe(true);
+  await context.setOffline(true);
+  await page.goto(app.server.url(''));
+  const other = app.papers.find((candidate) => candidate.abstract.includes('TravelPlanner'))!;
+  expect((await searchInHeader(page, 'TravelPlanner'))[0]).toBe(`${basePath}papers/${other.slug}/`);
+
+  expect(pagefindRequests.length).toBeGreaterThan(0);
+  expect(pagefindRequests.filter((path) => !path.startsWith(`${basePath}pagefind/`))).toEqual([]);
+});
