@@ -36,4 +36,6 @@ export default defineConfig({
   // papershelfSearch indexes dist/ with Pagefind after the build (PAPERSHELF_SEARCH=off skips it).
   integrations: [mdx(), sitemap(), papershelfSearch()],
   devToolbar: { enabled: false },
+  // Pages return a `cacheKey` from getStaticPaths; unchanged pages are restored from the cache folder.
+  experimental: { incrementalBuild: true },
 });

@@ -50,12 +50,12 @@ export interface ServiceWorkerSummary {
  *   The version and precache list written.
  */
 export async function writeServiceWorker(dir: string, assetsDir = '_astro'): Promise<ServiceWorkerSummary> {
-  const assets = existsSync(join(dir, assetsDir))
-    ? (await readdir(join(dir, assetsDir), { recursive: true }))
-        .filter((file) => /\.(css|js)$/.test(file))
-        .map((file) => `${assetsDir}/${file.split('\\').join('/')}`)
-        .sort()
+  // Every stylesheet and script: Astro's bundles and any at the root (the worker itself aside).
+  const bundled = existsSync(join(dir, assetsDir))
+    ? (await readdir(join(dir, assetsDir), { recursive: true })).map((file) => `${assetsDir}/${file.split('\\').join('/')}`)
     : [];
+  const root = (await readdir(dir)).filter((file) => file !== serviceWorkerFile);
+  const assets = [...root, ...bundled].filter((file) => /\.(css|js)$/.test(file)).sort();
   const precache = [...shellPages.filter(({ file }) => existsSync(join(dir, file))).map(({ path }) => path), ...assets];
 
   const offlineIndex = await listOfflineIndex(dir);

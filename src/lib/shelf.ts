@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadTaxonomy } from '../schema/taxonomy.ts';
+import { cacheKeyOf } from './cache-key.ts';
 import { groupByValue, rankByCount } from './grouping.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -27,6 +28,8 @@ export interface Shelf {
   topics: TopicSummary[];
   /** Tags in use, most frequent first. */
   tags: { key: string; count: number }[];
+  /** Digest of what every page's chrome shows (the topic sidebar); part of every page's cache key. */
+  chromeKey: string;
 }
 
 /**
@@ -65,7 +68,7 @@ async function loadShelf(): Promise<Shelf> {
     description,
     count: byTopic.get(id)?.length ?? 0,
   }));
-  return { papers, bySlug, order, byTopic, byTag, topics, tags: rankByCount(byTag) };
+  return { papers, bySlug, order, byTopic, byTag, topics, tags: rankByCount(byTag), chromeKey: cacheKeyOf(topics.filter((topic) => topic.count > 0).map(({ id, name }) => [id, name])) };
 }
 
 /** The taxonomy entry of a topic id the schema has already validated. */

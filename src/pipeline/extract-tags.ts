@@ -9,6 +9,8 @@ import { foldPlural, stem, stopWords } from './tokenize.ts';
 const maxTags = 8;
 /** Fewest tags a paper should have: below this, its topics fill in where they are also tags. */
 const minTags = 3;
+/** Terms mentioned once in passing are kept only while a paper has fewer tags than this. */
+const maxPassing = 6;
 /** Most names of other work (baselines, benchmarks) per paper, so that they leave room for its subject. */
 const maxOtherNames = 4;
 /** A key phrase in more than this share of the papers says little about any one of them. */
@@ -36,7 +38,7 @@ const broadTags = new Set([
   'pretraining',
   'generalization',
   'reasoning',
-  'multimodal',
+  'multimodal-learning',
   'foundation-models',
   'reinforcement-learning',
   'natural-language-processing',
@@ -46,7 +48,7 @@ const broadTags = new Set([
 /** Broad tags that add nothing next to a narrower one that is not a word-for-word extension. */
 const redundantWith: ReadonlyMap<string, readonly string[]> = new Map([
   ['language-models', ['llm', 'small-language-models', 'multimodal-llm', 'vision-language-models', 'llm-agents']],
-  ['multimodal', ['multimodal-llm', 'vision-language-models']],
+  ['multimodal-learning', ['multimodal-llm', 'vision-language-models']],
   ['reinforcement-learning', ['deep-rl', 'offline-rl', 'model-based-rl', 'meta-rl', 'multi-agent-rl', 'hierarchical-rl', 'inverse-rl']],
 ]);
 
@@ -113,6 +115,8 @@ interface Words {
   word: string[];
   /** The word with a plural folded: the unit of tag keys. */
   folded: string[];
+  /** What the word may be in a key phrase (`canStart`, `canEnd`, `breaksPhrase` bits). */
+  role: number[];
   /** Index of the punctuation-delimited chunk the word is in: phrases never cross chunks. */
   chunk: number[];
   /** Words before this index are the title's. */
@@ -130,18 +134,35 @@ function withoutUrls(text: string): string {
   return result + text.slice(last);
 }
 
-function splitWords(title: string, abstract: string): Words {
-  const words: Words = { word: [], folded: [], chunk: [], titleLength: 0 };
+/** A word, or punctuation that ends a phrase: anything but hyphens and apostrophes inside words. */
+const wordOrBreak = /([a-z0-9]+)|[.,;:!?()[\]{}"\u201C\u201D]|\s['\u2018\u2019]|['\u2018\u2019]\s|\s-+\s/g;
+
+function splitWords(title: string, abstract: string, vocabulary: Vocabulary): Words {
+  const words: Words = { word: [], folded: [], role: [], chunk: [], titleLength: 0 };
+  const cache = vocabulary.words;
   let chunk = 0;
   for (const text of [title, abstract]) {
-    // Punctuation other than hyphens and apostrophes ends a phrase.
-    for (const piece of text.toLowerCase().split(/[.,;:!?()[\]{}"\u201C\u201D]+|\s['\u2018\u2019]|['\u2018\u2019]\s|\s-+\s/)) {
-      for (const word of piece.match(/[a-z0-9]+/g) ?? []) {
-        words.word.push(word);
-        words.folded.push(foldPlural(word));
-        words.chunk.push(chunk);
+    chunk += 1;
+    let broken = false;
+    for (const [, word] of text.toLowerCase().matchAll(wordOrBreak)) {
+      if (word === undefined) {
+        broken = true;
+        continue;
       }
-      chunk += 1;
+      if (broken) {
+        chunk += 1;
+        broken = false;
+      }
+      let info = cache.get(word);
+      if (info === undefined) {
+        const folded = foldPlural(word);
+        info = { folded, role: wordRole(vocabulary, word, folded) };
+        cache.set(word, info);
+      }
+      words.word.push(word);
+      words.folded.push(info.folded);
+      words.role.push(info.role);
+      words.chunk.push(chunk);
     }
     if (text === title) words.titleLength = words.word.length;
   }
@@ -165,8 +186,8 @@ interface Vocabulary {
   stopTags: Set<string>;
   /** Folded stop-tag words. */
   stopTagWords: Set<string>;
-  /** Phrase role bits of each word seen so far. */
-  wordRoles: Map<string, number>;
+  /** Folded form and phrase role of each word seen so far: words repeat a lot across a listing. */
+  words: Map<string, { folded: string; role: number }>;
 }
 
 function buildVocabulary(taxonomy: Taxonomy): Vocabulary {
@@ -188,13 +209,12 @@ function buildVocabulary(taxonomy: Taxonomy): Vocabulary {
     broad: new Set([...broadTags, ...taxonomy.topics.map((topic) => topic.id)]),
     stopTags: new Set([...stopKeys, ...stopKeys.map((key) => key.replace(/ /g, '-'))]),
     stopTagWords: new Set(stopKeys.filter((key) => !key.includes(' '))),
-    wordRoles: new Map(),
+    words: new Map(),
   };
 }
 
 function wordRole(vocabulary: Vocabulary, word: string, folded: string): number {
-  let role = vocabulary.wordRoles.get(word);
-  if (role !== undefined) return role;
+  let role: number;
   if (stopWords.has(word) || vagueWords.has(word) || vagueWords.has(folded) || word.length < 2 || /\d/.test(word)) {
     role = breaksPhrase;
   } else {
@@ -202,7 +222,6 @@ function wordRole(vocabulary: Vocabulary, word: string, folded: string): number 
     role = (!stopTag || modifierStopTags.has(folded)) && !word.endsWith('ly') ? canStart : 0;
     if (!stopTag && isNounish(folded) && isNounish(word)) role |= canEnd;
   }
-  vocabulary.wordRoles.set(word, role);
   return role;
 }
 
@@ -230,8 +249,8 @@ function addCandidate(candidates: Map<string, Candidate>, tag: string, kind: Kin
   if (kind === 'method' || (kind === 'coined' && candidate.kind === 'acronym')) candidate.kind = kind;
 }
 
-/** A parenthesised acronym and up to six words before it: `continual federated learning (CFL)`. */
-const definitionPattern = /((?:[A-Za-z][A-Za-z0-9]*[-\s]+){1,6})\(([A-Z][A-Za-z0-9]*?[A-Z][A-Za-z0-9]*?)s?\)/g;
+/** A parenthesised acronym: `(CFL)`, `(PETs)`. */
+const acronymInParentheses = /\(([A-Z][A-Za-z0-9]*?[A-Z][A-Za-z0-9]*?)s?\)/g;
 
 /**
  * Acronyms a paper defines as a vocabulary term, by the initials of the words before them:
@@ -240,14 +259,16 @@ const definitionPattern = /((?:[A-Za-z][A-Za-z0-9]*[-\s]+){1,6})\(([A-Z][A-Za-z0
 function findAbbreviations(abstract: string, vocabulary: Vocabulary): Map<string, string> {
   const abbreviations = new Map<string, string>();
   if (!abstract.includes('(')) return abbreviations;
-  for (const [, before = '', acronym = ''] of abstract.matchAll(definitionPattern)) {
+  for (const match of abstract.matchAll(acronymInParentheses)) {
+    const acronym = match[1] ?? '';
     const letters = acronym.toLowerCase().replace(/[^a-z]/g, '');
-    const words = before.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    // The words just before it, hyphenated parts apart: `parameter-efficient tuning`.
+    const words = abstract.slice(Math.max(0, match.index - 120), match.index).toLowerCase().match(/[a-z0-9]+/g) ?? [];
     const defining = words.slice(-letters.length);
     if (defining.length !== letters.length || defining.map((word) => word[0]).join('') !== letters) continue;
     const folded = defining.map(foldPlural);
-    const match = vocabulary.aliasMatcher(folded).find(({ start, length }) => start === 0 && length === folded.length);
-    const tag = match && vocabulary.aliasTags.get(match.key);
+    const term = vocabulary.aliasMatcher(folded).find(({ start, length }) => start === 0 && length === folded.length);
+    const tag = term && vocabulary.aliasTags.get(term.key);
     if (tag !== undefined) abbreviations.set(acronym.toLowerCase(), tag);
   }
   return abbreviations;
@@ -259,7 +280,7 @@ function findAbbreviations(abstract: string, vocabulary: Vocabulary): Map<string
  */
 function findCandidates(paper: { title: string; abstract: string }, vocabulary: Vocabulary): Map<string, Candidate> {
   const abstract = withoutUrls(paper.abstract);
-  const words = splitWords(paper.title, abstract);
+  const words = splitWords(paper.title, abstract, vocabulary);
   const candidates = new Map<string, Candidate>();
   const length = words.word.length;
   const covered = new Uint8Array(length);
@@ -301,27 +322,43 @@ function findCandidates(paper: { title: string; abstract: string }, vocabulary: 
   for (let start = 0; start < length - 1; start += 1) {
     const first = words.word[start] ?? '';
     const chunk = words.chunk[start];
-    if (covered[start] || !(wordRole(vocabulary, first, words.folded[start] ?? '') & canStart)) continue;
+    if (covered[start] || !((words.role[start] ?? 0) & canStart)) continue;
     const inTitle = start < words.titleLength;
     // Titles open with a gerund ("Evaluating ...", "Mitigating ..."): a verb, not a subject.
     if (inTitle && words.chunk[start - 1] !== chunk && first.endsWith('ing')) continue;
     let key = words.folded[start] ?? '';
     for (let end = start + 1; end < start + 3 && end < length; end += 1) {
-      const word = words.word[end] ?? '';
-      const folded = words.folded[end] ?? '';
-      if (words.chunk[end] !== chunk || covered[end]) break;
-      const role = wordRole(vocabulary, word, folded);
-      if (role & breaksPhrase) break;
-      key = `${key} ${folded}`;
-      if (role & canEnd) addCandidate(candidates, key.replace(/ /g, '-'), 'phrase', inTitle);
+      const role = words.role[end] ?? breaksPhrase;
+      if (words.chunk[end] !== chunk || covered[end] || role & breaksPhrase) break;
+      key = `${key}-${words.folded[end] ?? ''}`;
+      if (role & canEnd) addCandidate(candidates, key, 'phrase', inTitle);
     }
   }
   return candidates;
 }
 
+/** A lower-case word as prose writes it, not part of a URL or file name (`aka.ms/orca`). */
+const ordinaryWord = /(?<![\w./])[a-z]{3,}(?![\w/]|\.\w)/g;
+
 /**
- * A test of whether a one-word name is also an ordinary word of the listing: written in lower case
- * somewhere, up to its ending (`EVOLvE` and "evolving", `Balance` and "balanced").
+ * Everyday verbs and words that coined acronyms like to spell (`ReAd`, `RISE`, `STAR`): a small
+ * listing may never write them in lower case, so `ordinaryWordTest` knows them anyway.
+ */
+const everydayWords = new Set(
+  `act adapt add align answer ask bind blend boost bring build call care catch change check choose climb
+  close count craft create cut dance dive draw dream drop echo evolve feel fetch fill find fix flow fly
+  focus follow forge form fuse gain give glow grow guide heal hear help hold hope hunt join jump keep
+  lead learn lift light link listen live look make match measure mend merge mine mix move open pause
+  pick plan play point prove pull push rank rate reach read reason refine reflect relax rest rise roll
+  run say scale search see seek select send serve shape share shift show sing solve sort spark speak
+  spin split star start stop swim take talk teach tell test think trace trust try turn unite use verify
+  vote wait wake walk want watch weigh win wish work write`.split(/\s+/),
+);
+
+/**
+ * A test of whether a one-word name is also an ordinary word: written in lower case somewhere in
+ * the listing, up to its ending (`EVOLvE` and "evolving", `Balance` and "balanced"), or an
+ * everyday word (`ReAd`).
  */
 function ordinaryWordTest(papers: readonly { title: string; abstract: string }[]): (tag: string) => boolean {
   let stems: Set<string> | undefined;
@@ -330,9 +367,9 @@ function ordinaryWordTest(papers: readonly { title: string; abstract: string }[]
     if (!stems) {
       const words = new Set<string>();
       for (const paper of papers) {
-        for (const text of [paper.title, paper.abstract]) for (const [word] of text.matchAll(/\b[a-z]{3,}\b/g)) words.add(word);
+        for (const text of [paper.title, paper.abstract]) for (const [word] of text.matchAll(ordinaryWord)) words.add(word);
       }
-      stems = new Set([...words].map(stem));
+      stems = new Set([...words, ...everydayWords].map(stem));
     }
     // Porter leaves some variants apart ("modification" and "modify"): allow one more letter.
     const root = stem(tag);
@@ -383,49 +420,106 @@ export function extractTags(papers: readonly { title: string; abstract: string }
     for (const key of candidates.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   }
   const maxDocuments = Math.max(2, Math.floor(papers.length * maxDocumentShare));
-  return perPaper.map((candidates) => {
-    const ranked: { tag: string; score: number; rank: number }[] = [];
-    for (const [tag, { kind, count, inTitle, named }] of candidates) {
-      const df = documentFrequency.get(tag) ?? 1;
-      // A key phrase is shared with another paper but not common, and the paper dwells on it:
-      // it is in the title or said twice. One passing mention is how filler gets in.
-      if (kind === 'phrase' && !(df >= 2 && df <= maxDocuments && (count >= 2 || inTitle))) continue;
-      // An acronym that no other paper uses and this one mentions in passing is as likely an
-      // abbreviation (`LCB`, `MSE`) as a name; one it keeps using (`CFSL`) is what it is about.
-      if (kind === 'acronym' && df < 2 && count < 3) continue;
-      // `EVOLvE`, `ReAd`, `FIND` are names, but as tags they read as verbs.
-      if ((kind === 'method' || kind === 'coined' || kind === 'acronym') && isOrdinary(tag)) continue;
-      const broad = kind === 'vocabulary' && vocabulary.broad.has(tag);
-      const boost =
-        kind === 'phrase' ? (tag.split('-').length > 2 ? kindBoost.phrase3 : kindBoost.phrase2) : broad ? kindBoost.broad : kindBoost[kind];
-      const score = (1 + Math.log(count)) * Math.log(1 + papers.length / df) * boost * (inTitle ? titleBoost : 1);
-      // Display order: method, names, phrases and specific terms, broad terms.
-      const rank = kind === 'method' ? 0 : kind === 'coined' || named ? 1 : broad ? 3 : 2;
-      ranked.push({ tag, score, rank });
+  const ranked = perPaper.map((candidates) => rankCandidates(candidates, { vocabulary, documentFrequency, papers: papers.length, maxDocuments, isOrdinary }));
+  // A tag admitted because papers share it must end up on two pages, or its tag page lists one
+  // paper. Dropping the lonely ones frees slots for others; a few rounds settle it.
+  const lonely = new Set<string>();
+  let tags = ranked.map((entries) => chooseTags(entries, lonely));
+  for (let round = 0; round < 3; round += 1) {
+    const usage = new Map<string, number>();
+    for (const list of tags) for (const tag of list) usage.set(tag, (usage.get(tag) ?? 0) + 1);
+    const before = lonely.size;
+    for (const entries of ranked) {
+      for (const { tag, shared } of entries) if (shared && (usage.get(tag) ?? 0) < 2) lonely.add(tag);
     }
-    const present = new Set(ranked.map(({ tag }) => tag));
-    const isRedundant = (tag: string) =>
-      [...present].some((other) => contains(other, tag)) || (redundantWith.get(tag) ?? []).some((other) => present.has(other));
-    const kept = ranked.filter(({ tag }) => !isRedundant(tag));
-    kept.sort((a, b) => b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-    const chosen: typeof kept = [];
-    let otherNames = 0;
-    for (const entry of kept) {
-      if (chosen.length === maxTags) break;
-      const kind = candidates.get(entry.tag)?.kind;
-      if (kind === 'coined' || kind === 'acronym') {
-        if (otherNames === maxOtherNames) continue;
-        otherNames += 1;
-      }
-      chosen.push(entry);
+    if (lonely.size === before) break;
+    tags = ranked.map((entries) => chooseTags(entries, lonely));
+  }
+  return tags;
+}
+
+interface Ranked {
+  tag: string;
+  kind: Kind;
+  score: number;
+  /** Display group: method, names, phrases and specific terms, broad terms. */
+  rank: number;
+  /**
+   * Worth a tag only if another paper has it too: a phrase or an acronym admitted because papers
+   * share it, or a term mentioned once in passing.
+   */
+  shared: boolean;
+  /** A vocabulary term the abstract mentions once in passing ("unlike RLHF, ..."). */
+  passing: boolean;
+  /** A narrower candidate of the same paper contains it (`fine-tuning` in `supervised-fine-tuning`). */
+  redundant: boolean;
+}
+
+interface Corpus {
+  vocabulary: Vocabulary;
+  documentFrequency: Map<string, number>;
+  papers: number;
+  maxDocuments: number;
+  isOrdinary: (tag: string) => boolean;
+}
+
+/** Scores the admissible candidates of one paper, best first. */
+function rankCandidates(candidates: Map<string, Candidate>, corpus: Corpus): Ranked[] {
+  const ranked: Ranked[] = [];
+  for (const [tag, { kind, count, inTitle, named }] of candidates) {
+    const df = corpus.documentFrequency.get(tag) ?? 1;
+    // A key phrase is shared with another paper but not common, and the paper dwells on it:
+    // it is in the title or said twice. One passing mention is how filler gets in.
+    if (kind === 'phrase' && !(df >= 2 && df <= corpus.maxDocuments && (count >= 2 || inTitle))) continue;
+    // An acronym that no other paper uses and this one mentions in passing is as likely an
+    // abbreviation (`LCB`, `MSE`) as a name; one it keeps using (`CFSL`) is what it is about.
+    if (kind === 'acronym' && df < 2 && count < 3) continue;
+    // `EVOLvE`, `ReAd`, `FIND` are names, but as tags they read as verbs.
+    if ((kind === 'method' || kind === 'coined' || kind === 'acronym') && corpus.isOrdinary(tag)) continue;
+    const broad = kind === 'vocabulary' && corpus.vocabulary.broad.has(tag);
+    const boost =
+      kind === 'phrase' ? (tag.split('-').length > 2 ? kindBoost.phrase3 : kindBoost.phrase2) : broad ? kindBoost.broad : kindBoost[kind];
+    ranked.push({
+      tag,
+      kind,
+      score: (1 + Math.log(count)) * Math.log(1 + corpus.papers / df) * boost * (inTitle ? titleBoost : 1),
+      rank: kind === 'method' ? 0 : kind === 'coined' || named ? 1 : broad ? 3 : 2,
+      shared: kind === 'phrase' || (kind === 'acronym' && count < 3) || (kind === 'vocabulary' && count === 1 && !inTitle && !named),
+      passing: kind === 'vocabulary' && count === 1 && !inTitle && !named,
+      redundant: false,
+    });
+  }
+  const present = new Set(ranked.map(({ tag }) => tag));
+  for (const entry of ranked) {
+    entry.redundant =
+      ranked.some(({ tag }) => contains(tag, entry.tag)) || (redundantWith.get(entry.tag) ?? []).some((other) => present.has(other));
+  }
+  return ranked.sort((a, b) => b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+}
+
+/** Picks up to `maxTags` of one paper's ranked candidates and puts them in display order. */
+function chooseTags(ranked: readonly Ranked[], excluded: ReadonlySet<string>): string[] {
+  const chosen: Ranked[] = [];
+  let otherNames = 0;
+  for (const entry of ranked) {
+    if (chosen.length === maxTags) break;
+    if (entry.redundant || excluded.has(entry.tag) || (entry.passing && chosen.length >= maxPassing)) continue;
+    if (entry.kind === 'coined' || entry.kind === 'acronym') {
+      if (otherNames === maxOtherNames) continue;
+      otherNames += 1;
     }
-    // Short of tags, a broader term that gave way to a narrower one is better than none
-    // (`active-learning` beside `online-active-learning`).
-    if (chosen.length < minTags) {
-      const broader = ranked.filter(({ tag }) => isRedundant(tag)).sort((a, b) => b.score - a.score || (a.tag < b.tag ? -1 : 1));
-      chosen.push(...broader.slice(0, minTags - chosen.length));
-    }
-    chosen.sort((a, b) => a.rank - b.rank || b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-    return chosen.map(({ tag }) => tag);
-  });
+    chosen.push(entry);
+  }
+  // Short of tags, a broader term that gave way to a narrower one (`active-learning` beside
+  // `online-active-learning`), then a term mentioned in passing, is better than none.
+  for (const entry of ranked) {
+    if (chosen.length >= minTags) break;
+    if (entry.redundant && !excluded.has(entry.tag)) chosen.push(entry);
+  }
+  for (const entry of ranked) {
+    if (chosen.length >= minTags) break;
+    if (entry.passing && !entry.redundant && excluded.has(entry.tag)) chosen.push(entry);
+  }
+  chosen.sort((a, b) => a.rank - b.rank || b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+  return chosen.map(({ tag }) => tag);
 }

@@ -76,8 +76,8 @@ function classify(token: string): FoundName | undefined {
 export function findNames(text: string): FoundName[] {
   const names: FoundName[] = [];
   for (const [token] of text.matchAll(tokenPattern)) {
-    // Fast path: a word without capitals or digits past its first letter is ordinary.
-    if (!/.[A-Z0-9]/.test(token)) continue;
+    // Fast path: a name has a capital, and another one or a digit after its first letter.
+    if (!/.[A-Z0-9]/.test(token) || !/[A-Z]/.test(token)) continue;
     const name = classify(token);
     if (name) names.push(name);
   }

@@ -81,36 +81,46 @@ worker.addEventListener('fetch', (event) => {
 
   if (request.mode === 'navigate') {
     // `?q=` on the search page and the highlight parameter on paper pages do not change the HTML.
-    event.respondWith(networkFirst(request, url.origin + url.pathname).then((response) => response ?? offlinePage()));
+    event.respondWith(networkFirst(event, cacheKey(url.href)).then((response) => response ?? offlinePage()));
   } else if (url.href.startsWith(`${pagefindUrl}pagefind-entry.json`)) {
     // Pagefind adds a cache-busting `?ts=`; the entry must be fresh online and found offline.
-    event.respondWith(networkFirst(request, url.origin + url.pathname).then((response) => response ?? Response.error()));
+    event.respondWith(networkFirst(event, cacheKey(url.href)).then((response) => response ?? Response.error()));
   } else if (url.href.startsWith(assetsUrl) || url.href.startsWith(pagefindUrl)) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(event));
   } else {
-    event.respondWith(networkFirst(request, url.href).then((response) => response ?? Response.error()));
+    event.respondWith(networkFirst(event, url.href).then((response) => response ?? Response.error()));
   }
 });
 
-// After each search the page reports the Pagefind files it fetched: on a first visit they predate
-// this worker's control. The first report also starts keeping the whole index.
+// Pages report what they fetched before this worker controlled them (on a first visit, all of
+// it): the page itself on load, the Pagefind files after each search. A search report
+// (`index: true`) also starts keeping the whole index.
 worker.addEventListener('message', (event) => {
-  const data = event.data as { type?: unknown; urls?: unknown } | null;
+  const data = event.data as { type?: unknown; urls?: unknown; index?: unknown } | null;
   if (data?.type !== 'papershelf:cache' || !Array.isArray(data.urls)) return;
-  const urls = data.urls.filter((url): url is string => typeof url === 'string' && url.startsWith(pagefindUrl));
+  const urls = data.urls.filter((url): url is string => typeof url === 'string' && url.startsWith(scopeUrl.href));
   event.waitUntil(
     (async () => {
       const cache = await caches.open(cacheName);
       for (const url of urls) {
-        const key = url.startsWith(`${pagefindUrl}pagefind-entry.json`) ? url.replace(/\?.*$/, '') : url;
+        const key = cacheKey(url);
         // The page has just fetched it, so the HTTP cache answers without the network.
         if (!(await cache.match(key))) await store(cache, key, await fetch(url, { cache: 'force-cache' }).catch(() => undefined));
       }
-      filling ??= keepIndex(cache).finally(() => (filling = undefined));
-      await filling;
+      if (data.index === true) {
+        filling ??= keepIndex(cache).finally(() => (filling = undefined));
+        await filling;
+      }
     })(),
   );
 });
+
+/** Pages and the Pagefind entry are kept without their query (`?q=`, `?highlight=`, `?ts=`). */
+function cacheKey(href: string): string {
+  const url = new URL(href);
+  const hashed = href.startsWith(assetsUrl) || (href.startsWith(pagefindUrl) && !url.pathname.endsWith('/pagefind-entry.json'));
+  return hashed ? href : url.origin + url.pathname;
+}
 
 let filling: Promise<void> | undefined;
 
@@ -133,21 +143,24 @@ async function keepIndex(cache: Cache): Promise<void> {
   if (complete) await store(cache, listUrl, response);
 }
 
-async function cacheFirst(request: Request): Promise<Response> {
+// Both strategies hand the response over at once and store it in the background (`waitUntil`):
+// the page does not wait for a disk write.
+
+async function cacheFirst(event: FetchEvent): Promise<Response> {
   const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+  const cached = await cache.match(event.request);
   if (cached) return cached;
-  const response = await fetch(request);
-  await store(cache, request.url, response);
+  const response = await fetch(event.request);
+  event.waitUntil(store(cache, event.request.url, response.clone()));
   return response;
 }
 
 /** The network's answer, stored under `key`; offline, the stored copy (or nothing). */
-async function networkFirst(request: Request, key: string): Promise<Response | undefined> {
+async function networkFirst(event: FetchEvent, key: string): Promise<Response | undefined> {
   const cache = await caches.open(cacheName);
   try {
-    const response = await fetch(request);
-    await store(cache, key, response);
+    const response = await fetch(event.request);
+    event.waitUntil(store(cache, key, response.clone()));
     return response;
   } catch {
     return cache.match(key);
@@ -157,7 +170,7 @@ async function networkFirst(request: Request, key: string): Promise<Response | u
 /** Stores a whole, same-origin, successful answer (never a 404, a redirect or a partial range). */
 async function store(cache: Cache, key: string, response: Response | undefined): Promise<boolean> {
   if (!response || response.status !== 200 || response.type !== 'basic' || response.redirected) return false;
-  await cache.put(key, response.clone());
+  await cache.put(key, response);
   return true;
 }
 

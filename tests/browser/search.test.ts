@@ -1,5 +1,10 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic } from '../build/helpers/static-server.ts';
 import {
   resultPaths,
   searchInHeader,
@@ -183,6 +188,34 @@ describe('search page', () => {
   });
 });
 
+const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** axe's WCAG 2.x A/AA rules and best practices on the page as it is now (the search UI open). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() =>
+    // @ts-expect-error axe is the global the injected script defines.
+    (window.axe as typeof import('axe-core')).run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+describe('accessibility', () => {
+  test.each(['light', 'dark'] as const)('axe finds no violations with results and facets showing (%s)', async (colorScheme) => {
+    const page = await openPage();
+    await page.emulateMedia({ colorScheme });
+    await searchInHeader(page, 'learning');
+    await page.locator('[data-search-panel] button[data-facet="topic"]').first().click();
+    await page.locator('[data-search-panel] .search-result').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(app.server.url('search/?q=learning&tag=llm'));
+    await page.locator('[data-search-results] .search-result').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('budget', () => {
   test('the first search transfers at most 200 KB from /pagefind/ and shows results within 300 ms (fastest of 3)', async () => {
     const runs: { bytes: number; milliseconds: number }[] = [];
@@ -233,9 +266,10 @@ describe('budget', () => {
 
 describe('offline', () => {
   test('after one visit, search and the pages read work with the network cut', async () => {
-    const page = await openPage();
-    await waitForServiceWorker(page);
+    // The first page a reader lands on loads before the worker exists; it must be kept all the same.
     const slug = slugWith((paper) => paper.abstract.includes('EK-FAC'));
+    const page = await openPage(`papers/${slug}/`);
+    await waitForServiceWorker(page);
     expect((await searchInHeader(page, 'EK-FAC'))[0]).toBe(paperPath(slug));
     // The worker keeps the rest of the index after the first search; wait until it has.
     await expect
@@ -243,7 +277,6 @@ describe('offline', () => {
         timeout: 30_000,
       })
       .toBe(true);
-    await page.goto(app.server.url(`papers/${slug}/`));
 
     await context.setOffline(true);
     await page.reload();
@@ -262,5 +295,32 @@ describe('offline', () => {
     expect(await page.locator('h1').innerText()).toBe('You are offline');
     // Chromium logs that expected failure; nothing else may have gone wrong.
     misconduct.consoleErrors = misconduct.consoleErrors.filter((error) => !error.startsWith(`${app.server.url(`papers/${unread.slug}/`)}: `));
+  });
+
+  test('a rebuilt site replaces the worker, which deletes the caches of the old build', async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'papershelf-sw-update-'));
+    await cp(app.site.outDir, copy, { recursive: true });
+    const server = await serveStatic(copy, app.site.basePath);
+    try {
+      context = await app.browser.newContext();
+      misconduct = watchContext(context, server.origin);
+      const page = await context.newPage();
+      await page.goto(server.url(''));
+      await waitForServiceWorker(page);
+      const worker = join(copy, 'sw.js');
+      const source = await readFile(worker, 'utf8');
+      const version = /"version":"(\w+)"/.exec(source)![1]!;
+      expect(await page.evaluate(() => caches.keys())).toEqual([`papershelf-${version}`]);
+
+      // What a rebuild changes for the browser: the bytes of sw.js, through its version.
+      await writeFile(worker, source.replace(version, 'rebuilt00000'));
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 }).toEqual(['papershelf-rebuilt00000']);
+      expect(await page.evaluate(async () => (await caches.open('papershelf-rebuilt00000')).keys().then((keys) => keys.length))).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+      await server.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -174,6 +174,6 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
 function keepForOffline(): void {
   if (!('serviceWorker' in navigator) || !document.querySelector('[data-service-worker]')) return;
   void navigator.serviceWorker.ready.then((registration) =>
-    registration.active?.postMessage({ type: 'papershelf:cache', urls: fetchedPagefindUrls() }),
+    registration.active?.postMessage({ type: 'papershelf:cache', urls: fetchedPagefindUrls(), index: true }),
   );
 }

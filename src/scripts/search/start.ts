@@ -38,9 +38,14 @@ export function startSearch(): void {
 
   const worker = root.dataset.serviceWorker;
   if (worker && 'serviceWorker' in navigator) {
-    const register = () => void navigator.serviceWorker.register(worker, { scope: import.meta.env.BASE_URL }).catch(() => undefined);
-    if (document.readyState === 'complete') register();
-    else addEventListener('load', register, { once: true });
+    const register = async () => {
+      await navigator.serviceWorker.register(worker, { scope: import.meta.env.BASE_URL }).catch(() => undefined);
+      // The page a reader lands on first loaded before the worker existed: have it kept too.
+      const { active } = await navigator.serviceWorker.ready;
+      active?.postMessage({ type: 'papershelf:cache', urls: [location.href] });
+    };
+    if (document.readyState === 'complete') void register();
+    else addEventListener('load', () => void register(), { once: true });
   }
 
   const words = new URLSearchParams(location.search).get(highlightParam);

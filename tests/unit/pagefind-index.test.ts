@@ -1,0 +1,98 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+
+// The Pagefind Node API stands in for the binary: the wrapper's job is the order of calls, the
+// error checks and the cleanup, not Pagefind's indexing.
+const pagefind = vi.hoisted(() => ({
+  index: {
+    addDirectory: vi.fn(),
+    writeFiles: vi.fn(),
+  },
+  createIndex: vi.fn(),
+  close: vi.fn(),
+}));
+vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
+
+const { indexSite } = await import('../../src/integrations/pagefind.ts');
+const { writeServiceWorker } = await import('../../src/integrations/service-worker.ts');
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'papershelf-pagefind-'));
+  vi.resetAllMocks();
+  pagefind.createIndex.mockResolvedValue({ errors: [], index: pagefind.index });
+  pagefind.index.addDirectory.mockResolvedValue({ errors: [], page_count: 7 });
+  pagefind.index.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
+    await mkdir(join(outputPath, 'fragment'), { recursive: true });
+    await writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1', wasm: 'en', page_count: 3 } } }));
+    await writeFile(join(outputPath, 'pagefind.js'), '// library');
+    await writeFile(join(outputPath, 'pagefind-ui.js'), '// unused UI');
+    await writeFile(join(outputPath, 'pagefind-worker.js'), '// unused worker');
+    await writeFile(join(outputPath, 'fragment', 'en_1.pf_fragment'), 'x');
+    return { errors: [], outputPath };
+  });
+  pagefind.close.mockResolvedValue(null);
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('indexSite', () => {
+  test('indexes the built site into <dir>/pagefind and counts the pages that made the index', async () => {
+    const summary = await indexSite(dir);
+    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: dir });
+    expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dir, 'pagefind') });
+    expect(summary).toEqual({ pages: 3, files: 7, outputPath: join(dir, 'pagefind') });
+    expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+
+  test("drops Pagefind's own UI bundles, which the site does not load", async () => {
+    await indexSite(dir);
+    await expect(readFile(join(dir, 'pagefind', 'pagefind-ui.js'))).rejects.toThrow();
+    expect(await readFile(join(dir, 'pagefind', 'pagefind.js'), 'utf8')).toBe('// library');
+  });
+
+  test('rethrows a Pagefind error with its messages as the cause, and still closes Pagefind', async () => {
+    pagefind.index.addDirectory.mockResolvedValue({ errors: ['bad html in a.html'], page_count: 0 });
+    const error = await indexSite(dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(dir);
+    expect(((error as Error).cause as Error).message).toBe('Pagefind addDirectory: bad html in a.html');
+    expect(pagefind.index.writeFiles).not.toHaveBeenCalled();
+    expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+
+  test('fails when no page carries data-pagefind-body', async () => {
+    pagefind.index.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
+      await mkdir(outputPath, { recursive: true });
+      await writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ languages: {} }));
+      return { errors: [], outputPath };
+    });
+    const error = (await indexSite(dir).catch((caught: unknown) => caught)) as Error;
+    expect((error.cause as Error).message).toMatch(/no page .* has data-pagefind-body/);
+    expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+});
+
+describe('writeServiceWorker', () => {
+  test('writes sw.js with a version that changes with the index, and lists the index for offline use', async () => {
+    await indexSite(dir);
+    await mkdir(join(dir, '_astro'));
+    await writeFile(join(dir, '_astro', 'page.abc.css'), 'body{}');
+    await writeFile(join(dir, 'index.html'), '<!doctype html>');
+    const first = await writeServiceWorker(dir);
+    const worker = await readFile(join(dir, 'sw.js'), 'utf8');
+    expect(first.precache).toEqual(['', '_astro/page.abc.css']);
+    expect(worker).toContain(`"version":"${first.version}"`);
+    expect(worker).not.toMatch(/^export\b/m);
+    expect(first.offlineIndex).toEqual(['pagefind/fragment/en_1.pf_fragment', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js']);
+    expect(JSON.parse(await readFile(join(dir, 'sw-search-index.json'), 'utf8'))).toEqual({ files: first.offlineIndex });
+
+    await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), '{"languages":{"en":{"hash":"en_2"}}}');
+    expect((await writeServiceWorker(dir)).version).not.toBe(first.version);
+  });
+});
