@@ -7,7 +7,7 @@ import { foldPlural, stem, stopWords } from './tokenize.ts';
 
 /** Most tags per paper. */
 const maxTags = 8;
-/** Fewest tags a paper should have: below this, its topics fill in where they are also tags. */
+/** Fewest tags a paper should have: below this, broader and passing terms fill in (never padding). */
 const minTags = 3;
 /** Terms mentioned once in passing are kept only while a paper has fewer tags than this. */
 const maxPassing = 6;
@@ -317,7 +317,9 @@ function findCandidates(paper: { title: string; abstract: string }, vocabulary: 
     const key = (method.toLowerCase().match(/[a-z0-9]+/g) ?? []).join('-');
     const [match] = vocabulary.aliasMatcher(key.split('-').map(foldPlural));
     const known = match?.start === 0 && match.length === key.split('-').length;
-    if ((key.length >= 3 || /\d/.test(key)) && !known && !vocabulary.stopTags.has(key)) addCandidate(candidates, key, 'method', paper.title.includes(method));
+    if ((key.length >= 3 || /\d/.test(key)) && !known && !vocabulary.stopTags.has(key)) {
+      addCandidate(candidates, key, 'method', paper.title.includes(method));
+    }
   }
   for (let start = 0; start < length - 1; start += 1) {
     const first = words.word[start] ?? '';
@@ -390,24 +392,30 @@ function contains(longer: string, shorter: string): boolean {
  * - a term of the taxonomy's tag vocabulary, which folds synonyms ("large language models" and
  *   "LLMs" give `llm`, "reinforcement learning from human feedback" gives `rlhf`);
  * - a name: the method the paper introduces (`SPaR`, `Orca`, see `extractMethod`), a coined name it
- *   uses (`TravelPlanner`, `ALFWorld`, `GSM8K`, `GPT-4`), or an acronym that two papers share;
+ *   uses (`TravelPlanner`, `ALFWorld`, `GSM8K`, `GPT-4`, see `findNames`), or an acronym that two
+ *   papers share or one keeps using (`CFSL`); an acronym the paper defines as a vocabulary term
+ *   folds into it ("parameter-efficient tuning (PET)" gives `peft`), and a name that is also an
+ *   ordinary word (`EVOLvE`, `ReAd`) is dropped;
  * - a key phrase of two or three words that at least two papers use, at most a quarter of them, and
  *   this one in its title or twice. Phrases never run across punctuation, stop words or vocabulary
  *   terms, never contain vague words ("promising", "large"), never start or end with a stop tag
  *   (`method`, `results`), and end in a word that can be a noun.
  * Single words become tags only from the vocabulary or as names, never from frequency alone.
  *
- * Candidates are ranked by TF-IDF with boosts for the title and for the kind of tag, at most four
+ * Candidates are ranked by TF-IDF with boosts for the title and for the kind of tag; at most four
  * names of other work are kept, and a tag gives way to a longer one containing it
- * (`fine-tuning` to `supervised-fine-tuning`). A paper left with fewer than 3 tags gets its topics
- * where they are also vocabulary tags; fewer than 3 honest tags beat padding. Output order: the
- * paper's method, names, phrases and specific terms, then broad terms (`llm`), each by score.
- * Ties are broken alphabetically, so the output is deterministic.
+ * (`fine-tuning` to `supervised-fine-tuning`). Tags admitted because papers share them (phrases,
+ * acronyms, and vocabulary terms mentioned once in passing) are kept only if another paper ends
+ * up with them too, so no tag page of that kind lists a single paper. A paper left with fewer than
+ * 3 tags gets back broader or passing terms it has; fewer than 3 honest tags beat padding, and the
+ * enrich step warns. Output order: the paper's method, names, phrases and specific terms, then
+ * broad terms (`llm`, topic ids), each by score. Ties are broken alphabetically, so the output is
+ * deterministic.
  *
  * @param papers
  *   The whole listing, in order.
  * @param taxonomy
- *   Tag vocabulary, stop tags and topics.
+ *   Tag vocabulary and stop tags; topic ids count as broad terms.
  * @returns
  *   One tag list per paper, in the same order.
  */
@@ -420,20 +428,28 @@ export function extractTags(papers: readonly { title: string; abstract: string }
     for (const key of candidates.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
   }
   const maxDocuments = Math.max(2, Math.floor(papers.length * maxDocumentShare));
-  const ranked = perPaper.map((candidates) => rankCandidates(candidates, { vocabulary, documentFrequency, papers: papers.length, maxDocuments, isOrdinary }));
-  // A tag admitted because papers share it must end up on two pages, or its tag page lists one
-  // paper. Dropping the lonely ones frees slots for others; a few rounds settle it.
-  const lonely = new Set<string>();
-  let tags = ranked.map((entries) => chooseTags(entries, lonely));
+  const corpus: Corpus = { vocabulary, documentFrequency, papers: papers.length, maxDocuments, isOrdinary };
+  const ranked = perPaper.map((candidates) => rankCandidates(candidates, corpus));
+  // A tag admitted because papers share it must end up on another paper's page too, or its tag
+  // page lists one paper. Dropping the lonely ones frees slots for others; a few rounds settle it.
+  const lonely = ranked.map(() => new Set<string>());
+  let tags = ranked.map((entries, index) => chooseTags(entries, lonely[index] ?? new Set()));
   for (let round = 0; round < 3; round += 1) {
     const usage = new Map<string, number>();
     for (const list of tags) for (const tag of list) usage.set(tag, (usage.get(tag) ?? 0) + 1);
-    const before = lonely.size;
-    for (const entries of ranked) {
-      for (const { tag, shared } of entries) if (shared && (usage.get(tag) ?? 0) < 2) lonely.add(tag);
-    }
-    if (lonely.size === before) break;
-    tags = ranked.map((entries) => chooseTags(entries, lonely));
+    let changed = false;
+    ranked.forEach((entries, index) => {
+      const own = new Set(tags[index]);
+      for (const { tag, shared } of entries) {
+        const elsewhere = (usage.get(tag) ?? 0) - (own.has(tag) ? 1 : 0);
+        if (shared && elsewhere < 1 && !lonely[index]?.has(tag)) {
+          lonely[index]?.add(tag);
+          changed = true;
+        }
+      }
+    });
+    if (!changed) break;
+    tags = ranked.map((entries, index) => chooseTags(entries, lonely[index] ?? new Set()));
   }
   return tags;
 }
@@ -477,22 +493,23 @@ function rankCandidates(candidates: Map<string, Candidate>, corpus: Corpus): Ran
     // `EVOLvE`, `ReAd`, `FIND` are names, but as tags they read as verbs.
     if ((kind === 'method' || kind === 'coined' || kind === 'acronym') && corpus.isOrdinary(tag)) continue;
     const broad = kind === 'vocabulary' && corpus.vocabulary.broad.has(tag);
-    const boost =
-      kind === 'phrase' ? (tag.split('-').length > 2 ? kindBoost.phrase3 : kindBoost.phrase2) : broad ? kindBoost.broad : kindBoost[kind];
+    const passing = kind === 'vocabulary' && count === 1 && !inTitle && !named;
+    const phraseBoost = tag.split('-').length > 2 ? kindBoost.phrase3 : kindBoost.phrase2;
+    const boost = kind === 'phrase' ? phraseBoost : broad ? kindBoost.broad : kindBoost[kind];
     ranked.push({
       tag,
       kind,
       score: (1 + Math.log(count)) * Math.log(1 + corpus.papers / df) * boost * (inTitle ? titleBoost : 1),
       rank: kind === 'method' ? 0 : kind === 'coined' || named ? 1 : broad ? 3 : 2,
-      shared: kind === 'phrase' || (kind === 'acronym' && count < 3) || (kind === 'vocabulary' && count === 1 && !inTitle && !named),
-      passing: kind === 'vocabulary' && count === 1 && !inTitle && !named,
+      shared: kind === 'phrase' || (kind === 'acronym' && count < 3) || passing,
+      passing,
       redundant: false,
     });
   }
   const present = new Set(ranked.map(({ tag }) => tag));
   for (const entry of ranked) {
-    entry.redundant =
-      ranked.some(({ tag }) => contains(tag, entry.tag)) || (redundantWith.get(entry.tag) ?? []).some((other) => present.has(other));
+    const narrower = redundantWith.get(entry.tag) ?? [];
+    entry.redundant = ranked.some(({ tag }) => contains(tag, entry.tag)) || narrower.some((other) => present.has(other));
   }
   return ranked.sort((a, b) => b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 }

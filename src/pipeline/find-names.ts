@@ -26,7 +26,8 @@ const acronymPart = /^[A-Z]{2,}s?$/;
  * Words that take a number without making a name: `Top-1`, `Stage-2`, `Part 3`, `Table-1`.
  */
 const numberedWords = new Set(
-  'appendix chapter day eq equation fig figure layer lemma level model part phase round sec section stage step table task theorem top type version year'.split(' '),
+  `appendix chapter day eq equation fig figure layer lemma level model part phase round sec section
+  stage step table task theorem top type version year`.split(/\s+/),
 );
 
 /** Whether one hyphen-separated part, as written, is mixed case (`LoFiT`, `ALFWorld`), not a plural acronym. */

@@ -90,6 +90,17 @@ describe('ranking', () => {
   });
 });
 
+/** Presses "Show more results" on the search page until every result is listed. */
+async function showAllResults(page: Page): Promise<void> {
+  const more = page.locator('[data-search-more]');
+  const results = page.locator('[data-search-results] .search-result');
+  while (await more.isVisible()) {
+    const shown = await results.count();
+    await more.click();
+    await expect.poll(() => results.count()).toBeGreaterThan(shown);
+  }
+}
+
 describe('filters', () => {
   test('a topic filter makes every result carry that topic, with the count its facet showed', async () => {
     const page = await openPage('search/?q=learning');
@@ -100,8 +111,7 @@ describe('filters', () => {
     await facet.click();
     await expect.poll(() => page.locator('[data-search-page] [role="status"]').innerText()).toContain(` in ${topic}`);
     expect(await page.locator(`[data-search-facets] button[data-value="${topic}"]`).getAttribute('aria-pressed')).toBe('true');
-    const more = page.locator('[data-search-more]');
-    while (await more.isVisible()) await more.click();
+    await showAllResults(page);
     const results = page.locator('[data-search-results] .search-result');
     expect(await results.count()).toBe(count);
     for (const chips of await results.evaluateAll((items) => items.map((item) => [...item.querySelectorAll('.search-chip')].map((chip) => chip.textContent)))) {
@@ -117,8 +127,7 @@ describe('filters', () => {
     const tag = (await facet.getAttribute('data-value'))!;
     await facet.click();
     await expect.poll(() => page.locator('[data-search-page] [role="status"]').innerText()).toContain(`#${tag}`);
-    const more = page.locator('[data-search-more]');
-    while (await more.isVisible()) await more.click();
+    await showAllResults(page);
     const paths = await resultPaths(page, '[data-search-results]');
     expect(paths.length).toBeGreaterThan(0);
     const tagged = new Set(app.papers.filter((paper) => paper.tags.includes(tag)).map((paper) => paperPath(paper.slug)));

@@ -124,10 +124,12 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     void run({ ...query, text: input.value, filters });
   });
 
+  let loadingMore = false;
   more?.addEventListener('click', async () => {
-    if (!outcome) return;
+    if (!outcome || loadingMore) return;
     const current = sequence;
-    const items = await loadItems(outcome.results.slice(shown, shown + options.pageSize));
+    loadingMore = true;
+    const items = await loadItems(outcome.results.slice(shown, shown + options.pageSize)).finally(() => (loadingMore = false));
     if (current !== sequence) return;
     results.append(...items);
     shown += items.length;
