@@ -1,4 +1,5 @@
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -10,6 +11,39 @@ export interface SearchIndexSummary {
   files: number;
   /** Folder the bundle was written to (`<dist>/pagefind`). */
   outputPath: string;
+  /** True when no paper page changed since the last build, so the previous bundle was reused. */
+  reused: boolean;
+}
+
+/**
+ * Digest of every page Pagefind would read, names and bytes: equal digests give equal indexes,
+ * so a rebuild that changed no paper page can reuse the last bundle instead of re-indexing.
+ */
+async function digestIndexedPages(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const slugs = (await readdir(join(dir, 'papers')).catch(() => [] as string[])).sort();
+  for (const slug of slugs) {
+    const html = await readFile(join(dir, 'papers', slug, 'index.html')).catch(() => undefined);
+    if (html) hash.update(`${slug}\0${html.length}\0`).update(html);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Copies a saved bundle into the site; false when there is none to reuse. */
+async function restoreBundle(saved: string, outputPath: string): Promise<boolean> {
+  try {
+    await cp(saved, outputPath, { recursive: true, errorOnExist: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Keeps one bundle per cache folder: the latest. */
+async function saveBundle(outputPath: string, saved: string): Promise<void> {
+  await rm(join(saved, '..'), { recursive: true, force: true });
+  await mkdir(saved, { recursive: true });
+  await cp(outputPath, saved, { recursive: true });
 }
 
 /**
@@ -24,7 +58,13 @@ const unusedBundleFiles = [
   'pagefind-component-ui.js',
   'pagefind-component-ui.css',
   'pagefind-highlight.js',
+  // The UI runs Pagefind on the main thread with the English index only.
+  'pagefind-worker.js',
+  'wasm.unknown.pagefind',
 ];
+
+/** Only paper pages carry `data-pagefind-body`; reading the index pages too would double the work. */
+const indexedPages = 'papers/*/index.html';
 
 /**
  * Indexes a built site with Pagefind's Node API and writes the bundle to `<dir>/pagefind/`.
@@ -40,13 +80,24 @@ const unusedBundleFiles = [
  *   When Pagefind reports an error, with Pagefind's messages and the failing step; the Pagefind
  *   service is closed either way.
  */
-export async function indexSite(dir: string): Promise<SearchIndexSummary> {
+export async function indexSite(dir: string, cacheDir?: string): Promise<SearchIndexSummary> {
+  const digest = cacheDir ? await digestIndexedPages(dir) : undefined;
+  const cached = cacheDir && digest ? join(cacheDir, 'pagefind', digest) : undefined;
+  if (cached && (await restoreBundle(cached, join(dir, 'pagefind')))) {
+    return { pages: await countIndexedPages(join(dir, 'pagefind')), files: 0, outputPath: join(dir, 'pagefind'), reused: true };
+  }
+  const summary = await runPagefind(dir);
+  if (cached) await saveBundle(summary.outputPath, cached);
+  return summary;
+}
+
+async function runPagefind(dir: string): Promise<SearchIndexSummary> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     assertPagefindResponse('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
 
-    const added = await index.addDirectory({ path: dir });
+    const added = await index.addDirectory({ path: dir, glob: indexedPages });
     assertPagefindResponse('addDirectory', added.errors);
 
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
@@ -55,7 +106,7 @@ export async function indexSite(dir: string): Promise<SearchIndexSummary> {
     await Promise.all(unusedBundleFiles.map((file) => rm(join(written.outputPath, file), { force: true })));
     const pages = await countIndexedPages(written.outputPath);
     if (pages === 0) throw new Error(`no page in ${dir} has data-pagefind-body`);
-    return { pages, files: added.page_count, outputPath: written.outputPath };
+    return { pages, files: added.page_count, outputPath: written.outputPath, reused: false };
   } catch (error) {
     throw new Error(`search index: Pagefind failed on ${dir}`, { cause: error });
   } finally {

@@ -7,6 +7,7 @@ import { writeServiceWorker } from './service-worker.ts';
 export interface SearchBuildSummary {
   pages: number;
   files: number;
+  reused: boolean;
   version: string;
   milliseconds: number;
 }
@@ -19,17 +20,20 @@ export interface SearchBuildSummary {
  *   The built site.
  * @param assetsDir
  *   Astro's `build.assets` folder name.
+ * @param cacheDir
+ *   Where to keep the last index for reuse when no paper page changed (optional).
  */
-export async function buildSearch(dir: string, assetsDir = '_astro'): Promise<SearchBuildSummary> {
+export async function buildSearch(dir: string, assetsDir = '_astro', cacheDir?: string): Promise<SearchBuildSummary> {
   const started = performance.now();
-  const { pages, files } = await indexSite(dir);
+  const { pages, files, reused } = await indexSite(dir, cacheDir);
   const { version } = await writeServiceWorker(dir, assetsDir);
-  return { pages, files, version, milliseconds: Math.round(performance.now() - started) };
+  return { pages, files, reused, version, milliseconds: Math.round(performance.now() - started) };
 }
 
 /** The summary line both entry points print. */
-export function formatSearchSummary({ pages, files, version, milliseconds }: SearchBuildSummary): string {
-  return `search: indexed ${pages} pages (of ${files} HTML files) in ${(milliseconds / 1000).toFixed(2)}s (service worker ${version})`;
+export function formatSearchSummary({ pages, files, reused, version, milliseconds }: SearchBuildSummary): string {
+  const what = reused ? `reused the index of ${pages} unchanged pages` : `indexed ${pages} pages (of ${files} HTML files)`;
+  return `search: ${what} in ${(milliseconds / 1000).toFixed(2)}s (service worker ${version})`;
 }
 
 /**
@@ -38,18 +42,20 @@ export function formatSearchSummary({ pages, files, version, milliseconds }: Sea
  */
 export default function papershelfSearch(): AstroIntegration {
   let assetsDir = '_astro';
+  let cacheDir: string | undefined;
   return {
     name: 'papershelf-search',
     hooks: {
       'astro:config:done': ({ config }) => {
         assetsDir = config.build.assets;
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.PAPERSHELF_SEARCH === 'off') {
           logger.info('search: skipped (PAPERSHELF_SEARCH=off)');
           return;
         }
-        logger.info(formatSearchSummary(await buildSearch(fileURLToPath(dir), assetsDir)));
+        logger.info(formatSearchSummary(await buildSearch(fileURLToPath(dir), assetsDir, cacheDir)));
       },
     },
   };
