@@ -25,7 +25,8 @@ await rm(staging, { recursive: true, force: true });
 const code = await new Promise<number>((done) => {
   const child = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
     stdio: 'inherit',
-    env: { ...process.env, PAPERSHELF_OUT_DIR: staging, PAPERSHELF_CACHE_DIR: cacheDir },
+    // Telemetry would be a request to another origin on every build.
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, PAPERSHELF_OUT_DIR: staging, PAPERSHELF_CACHE_DIR: cacheDir },
   });
   child.on('close', (status) => done(status ?? 1));
 });

@@ -9,9 +9,11 @@ import { buildSearch, formatSearchSummary } from '../src/integrations/search.ts'
 
 const { positionals } = parseArgs({ allowPositionals: true });
 const dir = positionals[0] ?? process.env.PAPERSHELF_OUT_DIR ?? 'dist';
+// The same cache folder as the Astro build, so an unchanged site reuses its last index.
+const cacheDir = process.env.PAPERSHELF_CACHE_DIR ?? 'node_modules/.astro';
 
 try {
-  console.log(formatSearchSummary(await buildSearch(dir)));
+  console.log(formatSearchSummary(await buildSearch(dir, '_astro', cacheDir)));
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

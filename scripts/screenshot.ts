@@ -12,7 +12,7 @@ import { serveStatic } from '../tests/build/helpers/static-server.ts';
 
 const outDir = resolve(process.env.PAPERSHELF_OUT_DIR || 'dist');
 const basePath = normaliseBasePath(process.env.BASE_PATH || '/');
-const screenshotsDir = resolve('docs/screenshots');
+const screenshotsDir = resolve('.github/screenshots');
 
 // The first paper of the listing, read from the site's own export.
 const { papers } = JSON.parse(await readFile(resolve(outDir, 'papers.json'), 'utf8')) as { papers: { slug: string }[] };
@@ -31,7 +31,7 @@ try {
   for (const shot of shots) {
     await page.goto(server.url(shot.path));
     await page.screenshot({ path: resolve(screenshotsDir, shot.file) });
-    console.log(`docs/screenshots/${shot.file} <- ${basePath}${shot.path}`);
+    console.log(`.github/screenshots/${shot.file} <- ${basePath}${shot.path}`);
   }
 } finally {
   await browser.close();
