@@ -9,11 +9,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadTaxonomy } from '../src/schema/taxonomy.ts';
+import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
 import { paperToMdast, serializeMdx } from '../src/pipeline/emit-mdx.ts';
 import { enrichPapers } from '../src/pipeline/enrich.ts';
 import { defaultBoilerplate, ListingError, parseListings } from '../src/pipeline/parse.ts';
+import { describePage, digestInputs, readFreshStamp, writeStamp } from './lib/content-stamp.ts';
 import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, writePages } from './lib/write-pages.ts';
 import { createProgress } from './lib/progress.ts';
@@ -29,6 +31,19 @@ try {
   const boilerplate = process.env.PAPERS_BOILERPLATE
     ? readFileSync(process.env.PAPERS_BOILERPLATE, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
     : defaultBoilerplate;
+  const inputs = await digestInputs(
+    [...listings.flatMap((listing) => [listing.file, listing.text]), boilerplate.join('\n'), readFileSync(defaultTaxonomyPath, 'utf8')],
+    fileURLToPath(new URL('..', import.meta.url)),
+  );
+
+  // Nothing the pages depend on has changed since the last run: nothing to do.
+  const stamp = flags.check ? undefined : await readFreshStamp(outDir, inputs);
+  if (stamp) {
+    for (const warning of stamp.warnings) console.warn(`warning: ${warning}`);
+    const count = Object.keys(stamp.pages).length;
+    progress.done(`${stamp.summary}; 0 written, ${count} unchanged, 0 removed in ${outDir} (inputs unchanged)`);
+    process.exit(0);
+  }
 
   // 2. Parse: text -> raw papers with their source lines.
   const raw = rethrowWithPath(listings, () => parseListings(listings, { boilerplate }));
@@ -56,10 +71,10 @@ try {
     const topics = new Set(papers.flatMap((paper) => paper.topics)).size;
     const tags = new Set(papers.flatMap((paper) => paper.tags)).size;
     for (const warning of warnings) console.warn(`warning: ${warning}`);
-    progress.done(
-      `content: ${papers.length} papers in ${sections} section(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s); ` +
-        `${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`,
-    );
+    const summary = `content: ${papers.length} papers in ${sections} section(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s)`;
+    const written = Object.fromEntries(await Promise.all([...pages.keys()].map(async (name) => [name, await describePage(outDir, name)])));
+    await writeStamp(outDir, { inputs, pages: written, summary, warnings });
+    progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }
 } catch (error) {
   console.error(error instanceof Error ? `content: ${error.message}` : error);

@@ -80,7 +80,7 @@ describe('npm run content', () => {
     expect(new Set(data.map((page) => page.slug)).size).toBe(12);
     expect(data.slice(5, 8).map((page) => page.slug)).toEqual(['a-b-testing-of-language-agents', 'a-b-testing-of-language-agents-2', 'a-b-testing-of-language-agents-3']);
     expect([...pages.keys()].every((name) => /^[a-z0-9-]+\.mdx$/.test(name))).toBe(true);
-    expect(await readdir(out)).toHaveLength(12);
+    expect((await readdir(out)).sort()).toEqual(['.papershelf-content.json', ...pages.keys()]);
     expect(data[0].code).toEqual(['https://github.com/example/theta-regret']);
   });
 
@@ -93,6 +93,17 @@ describe('npm run content', () => {
     expect(again.stdout).toMatch(/0 written, 12 unchanged, 0 removed/);
     expect(await readPages(out)).toEqual(before);
     expect(await Promise.all([...before.keys()].map(async (name) => (await stat(join(out, name))).mtimeMs))).toEqual(mtimes);
+  });
+
+  it('skips an unchanged listing but restores a page edited by hand', async () => {
+    const out = join(work, 'stamp');
+    await generate(hostile, out);
+    const before = await readPages(out);
+    expect((await generate(hostile, out)).stdout).toMatch(/0 written, 12 unchanged, 0 removed in .* \(inputs unchanged\)/);
+    const [name] = [...before.keys()];
+    await writeFile(join(out, name ?? ''), 'edited by hand');
+    expect((await generate(hostile, out)).stdout).toMatch(/1 written, 11 unchanged, 0 removed/);
+    expect(await readPages(out)).toEqual(before);
   });
 
   it('removes pages no longer in the listing', async () => {
@@ -120,7 +131,7 @@ describe('npm run content', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${path}${message.slice(name.length)}`);
     expect(await readPages(out)).toEqual(before);
-    expect(await readdir(out)).toHaveLength(12);
+    expect((await readdir(out)).sort()).toEqual(['.papershelf-content.json', ...before.keys()]);
   });
 
   it('reads every .txt file of a folder in name order', async () => {
