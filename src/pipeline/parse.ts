@@ -93,7 +93,8 @@ function splitLines(listing: ListingFile): string[] {
     const bad = forbiddenCharacter.exec(line);
     if (bad) {
       const code = bad[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-      throw new ListingError({ file: listing.file, line: index + 1 }, `control or binary character U+${code} (column ${bad.index + 1})`);
+      const what = bad[0] === '\uFFFD' ? 'invalid UTF-8 (is this a text file?)' : 'control or binary character';
+      throw new ListingError({ file: listing.file, line: index + 1 }, `${what} U+${code} (column ${bad.index + 1})`);
     }
   });
   return lines.map((line) => line.replace(/\t/g, ' ').trim());
@@ -154,7 +155,8 @@ function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): R
     index += 1;
     while (index < lines.length && lines[index] === '') index += 1;
     const abstractLines: string[] = [];
-    while (index < lines.length && lines[index] !== '') {
+    // A date line opens the next section even when no blank line separates it from the abstract.
+    while (index < lines.length && lines[index] !== '' && !parseDateLine(lines[index] ?? '')) {
       abstractLines.push(lines[index] ?? '');
       index += 1;
     }

@@ -44,10 +44,30 @@ afterEach(async () => {
 describe('indexSite', () => {
   test('indexes the built site into <dir>/pagefind and counts the pages that made the index', async () => {
     const summary = await indexSite(dir);
-    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: dir });
+    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: dir, glob: 'papers/*/index.html' });
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dir, 'pagefind') });
-    expect(summary).toEqual({ pages: 3, files: 7, outputPath: join(dir, 'pagefind') });
+    expect(summary).toEqual({ pages: 3, files: 7, outputPath: join(dir, 'pagefind'), reused: false });
     expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+
+  test('reuses the last bundle when no paper page changed, and indexes again when one did', async () => {
+    const site = join(dir, 'site');
+    const cache = join(dir, 'cache');
+    await mkdir(join(site, 'papers', 'a'), { recursive: true });
+    await writeFile(join(site, 'papers', 'a', 'index.html'), '<main data-pagefind-body>A</main>');
+    expect((await indexSite(site, cache)).reused).toBe(false);
+
+    // A rebuild starts from an empty output folder with the same pages.
+    await rm(join(site, 'pagefind'), { recursive: true });
+    const again = await indexSite(site, cache);
+    expect(again).toMatchObject({ reused: true, pages: 3 });
+    expect(await readFile(join(site, 'pagefind', 'pagefind.js'), 'utf8')).toBe('// library');
+    expect(pagefind.createIndex).toHaveBeenCalledOnce();
+
+    await rm(join(site, 'pagefind'), { recursive: true });
+    await writeFile(join(site, 'papers', 'a', 'index.html'), '<main data-pagefind-body>A, fixed</main>');
+    expect((await indexSite(site, cache)).reused).toBe(false);
+    expect(pagefind.createIndex).toHaveBeenCalledTimes(2);
   });
 
   test("drops Pagefind's own UI bundles, which the site does not load", async () => {

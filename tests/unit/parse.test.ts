@@ -24,6 +24,11 @@ describe('parseListings', () => {
     expect(parse(`Mar 14\n\n${title}\n\n${abstract}\n`)[0]).toMatchObject({ title, abstract });
   });
 
+  it('opens a new section at a date line even without a blank line before it', () => {
+    const papers = parse('Mar 14\n\nA\n\nAbstract A.\nMar 15\n\nB\n\nAbstract B.\n');
+    expect(papers.map((paper) => [paper.title, paper.abstract, paper.listed])).toEqual([['A', 'Abstract A.', 'Mar 14'], ['B', 'Abstract B.', 'Mar 15']]);
+  });
+
   it('reads files in the order given and records each file', () => {
     const papers = parseListings([
       { file: 'a.txt', text: 'Mar 1\n\nA\n\nAbstract A.\n' },
@@ -45,7 +50,8 @@ describe('parseListings', () => {
     ['Mar 14\n\nA title\n\nMar 15\n\nB\n\nb\n', 'listing.txt:3: the title "A title" has no abstract'],
     ['A title\n\nAbstract\n', 'listing.txt:1: text before the first date line'],
     ['Mar 14\n\nTitle\n\nAbs\u0000tract\n', 'listing.txt:5: control or binary character U+0000'],
-    ['Mar 14\n\nTitle\n\nAbs\uFFFDtract\n', 'listing.txt:5: control or binary character U+FFFD'],
+    ['Mar 14\n\nTitle\n\nAbs\uFFFDtract\n', 'listing.txt:5: invalid UTF-8 (is this a text file?) U+FFFD'],
+    ['Mar 14\n\nTitle\n\nAbstract\u000Bwith a vertical tab\n', 'listing.txt:5: control or binary character U+000B'],
   ])('rejects bad input %j with file and line', (text, message) => {
     expect(() => parse(text)).toThrow(ListingError);
     expect(() => parse(text)).toThrow(message);
