@@ -38,7 +38,8 @@ export function formatSearchSummary({ pages, files, reused, version, millisecond
 
 /**
  * Indexes the site for search after every build (`astro:build:done`), unless `PAPERSHELF_SEARCH`
- * is `off` (the bench times indexing on its own with `scripts/index-search.ts`).
+ * is `off` (the bench times indexing on its own with `scripts/index-search.ts`); the service
+ * worker is written either way.
  */
 export default function papershelfSearch(): AstroIntegration {
   let assetsDir = '_astro';
@@ -52,7 +53,10 @@ export default function papershelfSearch(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env.PAPERSHELF_SEARCH === 'off') {
-          logger.info('search: skipped (PAPERSHELF_SEARCH=off)');
+          // Every page registers sw.js: write it (without an index) so the site is whole as built.
+          // `scripts/index-search.ts` rewrites it with the index.
+          const { version } = await writeServiceWorker(fileURLToPath(dir), assetsDir);
+          logger.info(`search: skipped (PAPERSHELF_SEARCH=off); service worker ${version} written without an index`);
           return;
         }
         logger.info(formatSearchSummary(await buildSearch(fileURLToPath(dir), assetsDir, cacheDir)));

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -43,9 +43,17 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
 }
 
 async function syncFolder(context: LoaderContext, dir: string): Promise<void> {
-  const { store, logger } = context;
+  const { store, meta, logger, generateDigest } = context;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx')).sort();
   if (names.length === 0) logger.warn(`no .mdx pages in ${dir}: run \`npm run content\` first`);
+  // Names, sizes and modification times: when none changed since the last sync (the generator
+  // leaves unchanged pages alone), the cached entries stand and no page needs reading.
+  const stats = await Promise.all(names.map((name) => stat(join(dir, name))));
+  const fingerprint = generateDigest(names.map((name, index) => `${name}:${stats[index]?.size}:${stats[index]?.mtimeMs}`).join('\n'));
+  if (meta.get('fingerprint') === fingerprint && store.keys().length === names.length) {
+    for (const entry of store.values()) if (entry.deferredRender && entry.filePath) store.addModuleImport(entry.filePath);
+    return;
+  }
   const stale = new Set(store.keys());
   for (const name of names) {
     const id = name.slice(0, -'.mdx'.length);
@@ -53,6 +61,7 @@ async function syncFolder(context: LoaderContext, dir: string): Promise<void> {
     await syncPage(context, id, join(dir, name));
   }
   for (const id of stale) store.delete(id);
+  meta.set('fingerprint', fingerprint);
 }
 
 async function syncPage(context: LoaderContext, id: string, path: string): Promise<void> {

@@ -6,7 +6,12 @@
  * - `_astro/` assets (content-hashed) and the Pagefind bundle are cache-first, cached on first use;
  *   `pagefind-entry.json`, which names the current index files, is network-first;
  * - after the reader's first search, the rest of the index (`BUILD.offlineIndex` lists it) is
- *   fetched in the background, so any later search works offline, not only the words already tried.
+ *   fetched in the background, two files at a time at low priority: first every index and filter
+ *   chunk and the page list, so any later search finds its results offline, not only the words
+ *   already tried; then the fragments (a result's title and excerpt) of the first papers of the
+ *   listing, within a budget set at build time, unless the reader asked to save data or storage
+ *   is short. Other fragments are kept as searches show them; offline, a result without one
+ *   shows its title and link from the page list.
  *
  * `src/integrations/service-worker.ts` compiles this file to `<dist>/sw.js` after each build and
  * prepends `BUILD`: a version derived from the build's content and the precache list. A rebuild
@@ -24,6 +29,13 @@ declare const BUILD: {
   offlineIndex: string;
 };
 
+/** `sw-search-index.json`, as `src/integrations/service-worker.ts` writes it. */
+interface OfflineIndex {
+  core: string[];
+  fragments: string[];
+  fragmentBytes: number;
+}
+
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
 }
@@ -37,6 +49,7 @@ interface ExtendableMessageEvent extends ExtendableEvent {
 /** The part of `ServiceWorkerGlobalScope` used here (the DOM lib, which the site's code uses, lacks it). */
 interface ServiceWorkerScope {
   readonly registration: ServiceWorkerRegistration;
+  readonly navigator: { storage?: StorageManager; connection?: { saveData?: boolean } };
   readonly clients: { claim(): Promise<void> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
@@ -124,23 +137,50 @@ function cacheKey(href: string): string {
 
 let filling: Promise<void> | undefined;
 
-/** Fetches every file of the offline list not cached yet; the list itself, stored last, marks completion. */
+/** Background fetches at once: enough to finish in seconds, few enough to leave the reader's own requests room. */
+const backgroundFetches = 2;
+
+/**
+ * Fetches what the offline list names and the cache lacks: the index first, then the fragments.
+ * The list itself, stored last, marks completion; an interrupted run (the network went away, the
+ * browser stopped the worker) leaves it out, and the next search report resumes where it stopped.
+ */
 async function keepIndex(cache: Cache): Promise<void> {
   const listUrl = new URL(BUILD.offlineIndex, scopeUrl).href;
   if (await cache.match(listUrl)) return;
   const response = await fetch(listUrl).catch(() => undefined);
   if (!response?.ok) return;
-  const { files } = (await response.clone().json()) as { files: string[] };
-  const queue = files.map((path) => new URL(path, scopeUrl).href);
+  const list = (await response.clone().json()) as OfflineIndex;
+  const kept = new Set((await cache.keys()).map((request) => request.url));
+  const missing = (paths: string[]) => paths.map((path) => new URL(path, scopeUrl).href).filter((url) => !kept.has(url));
+
+  if (!(await fetchAll(cache, missing(list.core)))) return;
+  // Fragments are a convenience (excerpts offline): skipped, for good, on a data saver or short storage.
+  if (!worker.navigator.connection?.saveData && (await hasRoomFor(list.fragmentBytes))) {
+    if (!(await fetchAll(cache, missing(list.fragments)))) return;
+  }
+  await store(cache, listUrl, response);
+}
+
+/** Fetches and stores `urls`, a few at a time, at low priority; false if any failed. */
+async function fetchAll(cache: Cache, urls: string[]): Promise<boolean> {
+  const queue = [...urls];
   let complete = true;
   const fetchNext = async (): Promise<void> => {
     for (let url = queue.shift(); url; url = queue.shift()) {
-      if (!(await cache.match(url))) complete = (await store(cache, url, await fetch(url).catch(() => undefined))) && complete;
+      const response = await fetch(url, { priority: 'low' }).catch(() => undefined);
+      complete = (await store(cache, url, response)) && complete;
     }
   };
-  await Promise.all(Array.from({ length: 4 }, fetchNext));
-  // Interrupted (the network went away): the next search report tries again.
-  if (complete) await store(cache, listUrl, response);
+  await Promise.all(Array.from({ length: backgroundFetches }, fetchNext));
+  return complete;
+}
+
+/** Whether the origin's storage quota leaves twice `bytes` free (true when the browser cannot tell). */
+async function hasRoomFor(bytes: number): Promise<boolean> {
+  const estimate = await worker.navigator.storage?.estimate().catch(() => undefined);
+  if (estimate?.quota === undefined || estimate.usage === undefined) return true;
+  return estimate.quota - estimate.usage > 2 * bytes;
 }
 
 // Both strategies hand the response over at once and store it in the background (`waitUntil`):

@@ -117,7 +117,8 @@ describe('filters', () => {
     for (const chips of await results.evaluateAll((items) => items.map((item) => [...item.querySelectorAll('.search-chip')].map((chip) => chip.textContent)))) {
       expect(chips).toContain(topic);
     }
-    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([topic]);
+    // The address names the topic by its id, the facet by its name.
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([await topicId(page, topic)]);
   });
 
   test('a tag filter keeps only papers with that tag', async () => {
@@ -181,19 +182,55 @@ describe('keyboard', () => {
   });
 });
 
+/** The id of a topic, from the table the search page maps addresses with. */
+function topicId(page: Page, name: string): Promise<string> {
+  return page.evaluate((topic) => {
+    const topics = JSON.parse(document.querySelector<HTMLElement>('[data-search-page]')!.dataset.topics!) as Record<string, string>;
+    return Object.entries(topics).find(([, candidate]) => candidate === topic)![0];
+  }, name);
+}
+
 describe('search page', () => {
   test('a shared /search/?q=&topic= link reproduces the search', async () => {
     const paper = app.papers.find((candidate) => candidate.abstract.includes('EK-FAC'))!;
-    // The topic's display name, as the paper page's chips (and so the index) spell it.
+    // The topic's id (its address) and name (as the index and the facets spell it), from the paper page's chip.
     const page = await openPage(`papers/${paper.slug}/`);
-    const topic = await page.locator('[data-pagefind-filter="topic"]').first().innerText();
+    const chip = page.locator('[data-pagefind-filter="topic"]').first();
+    const topic = await chip.innerText();
+    const id = paper.topics[0]!;
+    expect(await chip.getAttribute('href')).toBe(`${app.site.basePath}topics/${id}/`);
 
-    await page.goto(app.server.url(`search/?q=EK-FAC&topic=${encodeURIComponent(topic)}`));
+    await page.goto(app.server.url(`search/?q=EK-FAC&topic=${id}`));
     await page.locator('[data-search-results] .search-result').first().waitFor();
     expect(await page.locator('#page-search').inputValue()).toBe('EK-FAC');
     expect((await resultPaths(page, '[data-search-results]'))[0]).toBe(paperPath(paper.slug));
     expect(await page.locator(`[data-search-facets] button[data-value="${topic}"]`).getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('[data-search-page] [role="status"]').innerText()).toContain(topic);
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual([id]);
+  });
+
+  test('an older link naming the topic still works, and the address turns to its id', async () => {
+    const paper = app.papers.find((candidate) => candidate.abstract.includes('EK-FAC'))!;
+    const page = await openPage(`papers/${paper.slug}/`);
+    const topic = await page.locator('[data-pagefind-filter="topic"]').first().innerText();
+
+    await page.goto(app.server.url(`search/?q=EK-FAC&topic=${encodeURIComponent(topic)}`));
+    await page.locator('[data-search-results] .search-result').first().waitFor();
+    expect((await resultPaths(page, '[data-search-results]'))[0]).toBe(paperPath(paper.slug));
+    expect(await page.locator(`[data-search-facets] button[data-value="${topic}"]`).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('topic')).toEqual([paper.topics[0]]);
+  });
+
+  test('tag facets follow the first results; the header panel shows topics only', async () => {
+    const page = await openPage('search/?q=model');
+    await page.locator('[data-search-results] .search-result').first().waitFor();
+    await page.locator('[data-search-facets] button[data-facet="tag"]').first().waitFor();
+    expect(await page.locator('[data-search-facets] button[data-facet="topic"]').count()).toBeGreaterThan(0);
+
+    await page.goto(app.server.url(''));
+    await searchInHeader(page, 'model');
+    expect(await page.locator('[data-search-panel] button[data-facet="topic"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-panel] button[data-facet="tag"]').count()).toBe(0);
   });
 });
 
@@ -304,6 +341,38 @@ describe('offline', () => {
     expect(await page.locator('h1').innerText()).toBe('You are offline');
     // Chromium logs that expected failure; nothing else may have gone wrong.
     misconduct.consoleErrors = misconduct.consoleErrors.filter((error) => !error.startsWith(`${app.server.url(`papers/${unread.slug}/`)}: `));
+  });
+
+  test('offline, a result whose fragment the worker did not keep still shows, as its title and link', async () => {
+    const slug = slugWith((paper) => paper.abstract.includes('TravelPlanner'));
+    const paper = app.papers.find((candidate) => candidate.slug === slug)!;
+    // The page list names each Pagefind page id's address: find the fragment of this paper.
+    const pageList = JSON.parse(await readFile(join(app.site.outDir, 'sw-search-pages', 'all.json'), 'utf8')) as Record<string, [string, string]>;
+    const id = Object.entries(pageList).find(([, [url]]) => url === `/papers/${slug}/`)![0];
+
+    const page = await openPage();
+    await waitForServiceWorker(page);
+    await searchInHeader(page, 'EK-FAC');
+    await expect
+      .poll(() => page.evaluate(async (list) => (await caches.match(list)) !== undefined, app.server.url('sw-search-index.json')), { timeout: 30_000 })
+      .toBe(true);
+    // What a large listing leaves out: the fragments past the worker's budget, never shown online.
+    const fragment = app.server.url(`pagefind/fragment/${id}.pf_fragment`);
+    expect(await page.evaluate(async (url) => (await caches.keys()).length === 1 && (await caches.open((await caches.keys())[0]!)).delete(url), fragment)).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    const first = page.locator('[data-search-panel] .search-result').first();
+    expect((await searchInHeader(page, 'TravelPlanner'))[0]).toBe(paperPath(slug));
+    expect(await first.locator('.search-result-link').innerText()).toBe(paper.title);
+    expect(new URL((await first.locator('.search-result-link').getAttribute('href'))!, app.server.origin).searchParams.get('highlight')).toBe('TravelPlanner');
+    expect(await first.locator('.search-result-excerpt').innerText()).toBe('Details unavailable offline.');
+    expect(await page.locator('[data-search] [role="status"]').innerText()).toMatch(/^\d+ papers? for “TravelPlanner”\.$/);
+    // Other results, whose fragments were kept, show in full.
+    const others = page.locator('[data-search-panel] .search-result').nth(1);
+    if ((await page.locator('[data-search-panel] .search-result').count()) > 1) {
+      expect(await others.locator('.search-result-excerpt').innerText()).not.toBe('Details unavailable offline.');
+    }
   });
 
   test('a rebuilt site replaces the worker, which deletes the caches of the old build', async () => {

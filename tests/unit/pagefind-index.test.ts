@@ -1,6 +1,7 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
 // The Pagefind Node API stands in for the binary: the wrapper's job is the order of calls, the
@@ -17,6 +18,7 @@ vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.
 
 const { indexSite } = await import('../../src/integrations/pagefind.ts');
 const { writeServiceWorker } = await import('../../src/integrations/service-worker.ts');
+const { choosePrefixLength, pageListShard } = await import('../../src/scripts/search/page-list.ts');
 
 let dir: string;
 
@@ -98,6 +100,11 @@ describe('indexSite', () => {
   });
 });
 
+/** A fragment as Pagefind 1.x writes it: gzip around a signature and the page's JSON. */
+function fragment(url: string, title: string): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ url, content: '', meta: { title } }))]));
+}
+
 describe('writeServiceWorker', () => {
   test('writes sw.js with a version that changes with the index, and lists the index for offline use', async () => {
     await indexSite(dir);
@@ -109,10 +116,49 @@ describe('writeServiceWorker', () => {
     expect(first.precache).toEqual(['', '_astro/page.abc.css']);
     expect(worker).toContain(`"version":"${first.version}"`);
     expect(worker).not.toMatch(/^export\b/m);
-    expect(first.offlineIndex).toEqual(['pagefind/fragment/en_1.pf_fragment', 'pagefind/pagefind-entry.json', 'pagefind/pagefind.js']);
-    expect(JSON.parse(await readFile(join(dir, 'sw-search-index.json'), 'utf8'))).toEqual({ files: first.offlineIndex });
+    // The mock's fragment is not one Pagefind would write: still kept, without a page-list entry.
+    expect(first.offlineIndex).toEqual({
+      core: ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'sw-search-pages/index.json'],
+      fragments: ['pagefind/fragment/en_1.pf_fragment'],
+      fragmentBytes: 1,
+      deferred: 0,
+    });
+    expect(JSON.parse(await readFile(join(dir, 'sw-search-index.json'), 'utf8'))).toEqual(first.offlineIndex);
 
     await writeFile(join(dir, 'pagefind', 'pagefind-entry.json'), '{"languages":{"en":{"hash":"en_2"}}}');
     expect((await writeServiceWorker(dir)).version).not.toBe(first.version);
+  });
+
+  test('orders fragments as the listing orders their papers and writes the page list', async () => {
+    await indexSite(dir);
+    await rm(join(dir, 'pagefind', 'fragment', 'en_1.pf_fragment'));
+    await writeFile(join(dir, 'pagefind', 'fragment', 'en_a1.pf_fragment'), fragment('/papers/second/', 'Second'));
+    await writeFile(join(dir, 'pagefind', 'fragment', 'en_b2.pf_fragment'), fragment('/papers/first/', 'First'));
+    await writeFile(join(dir, 'papers.json'), JSON.stringify({ papers: [{ slug: 'first', position: 1 }, { slug: 'second', position: 2 }] }));
+    const { offlineIndex } = await writeServiceWorker(dir);
+    expect(offlineIndex.fragments).toEqual(['pagefind/fragment/en_b2.pf_fragment', 'pagefind/fragment/en_a1.pf_fragment']);
+    expect(offlineIndex.core).toContain('sw-search-pages/all.json');
+    expect(JSON.parse(await readFile(join(dir, 'sw-search-pages', 'index.json'), 'utf8'))).toEqual({ prefixLength: 0 });
+    expect(JSON.parse(await readFile(join(dir, 'sw-search-pages', 'all.json'), 'utf8'))).toEqual({
+      en_a1: ['/papers/second/', 'Second'],
+      en_b2: ['/papers/first/', 'First'],
+    });
+  });
+
+  test('writes a worker without an index for a site built with search off', async () => {
+    await writeFile(join(dir, 'index.html'), '<!doctype html>');
+    const { offlineIndex } = await writeServiceWorker(dir);
+    expect(offlineIndex).toEqual({ core: [], fragments: [], fragmentBytes: 0, deferred: 0 });
+    expect(await readFile(join(dir, 'sw.js'), 'utf8')).toContain('const BUILD =');
+  });
+});
+
+describe('page list shards', () => {
+  test('one shard for a small site, shards by hash prefix for a large one', () => {
+    expect(choosePrefixLength(85)).toBe(0);
+    expect(choosePrefixLength(1_000)).toBe(1);
+    expect(choosePrefixLength(10_000)).toBe(2);
+    expect(pageListShard('en_0b5986c', 0)).toBe('all.json');
+    expect(pageListShard('en_0b5986c', 2)).toBe('0b.json');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyQuery, isActive, queryFromParams, queryToParams, searchPageHref } from '../../src/scripts/search/query.ts';
+import { createTopicNames, emptyQuery, isActive, queryFromParams, queryToParams, searchPageHref } from '../../src/scripts/search/query.ts';
 
 describe('search queries in the address bar', () => {
   test('round-trip words, several topics and tags, and the order', () => {
@@ -23,5 +23,13 @@ describe('search queries in the address bar', () => {
 
   test('an unknown order falls back to relevance', () => {
     expect(queryFromParams(new URLSearchParams('order=random')).order).toBe('relevance');
+  });
+
+  test('address topics by id and still read links that name them', () => {
+    const topics = createTopicNames({ reasoning: 'Reasoning', 'llm-agents': 'LLM agents' });
+    const query = queryFromParams(new URLSearchParams('q=plan&topic=llm-agents&topic=Reasoning'), topics);
+    expect(query.filters.topic).toEqual(['LLM agents', 'Reasoning']);
+    expect(queryToParams(query, topics).toString()).toBe('q=plan&topic=llm-agents&topic=reasoning');
+    expect(searchPageHref({ ...emptyQuery(), filters: { topic: ['Unknown topic'], tag: [] } }, topics)).toBe('/search/?topic=Unknown+topic');
   });
 });

@@ -1,5 +1,6 @@
-import { fetchedPagefindUrls, type PagefindResult } from './pagefind.ts';
-import { describeOutcome, renderFacets, renderResult } from './render.ts';
+import { findPage } from './find-page.ts';
+import { canLoadResult, fetchedPagefindUrls, loadFilters, type PagefindResult, type PagefindResultData } from './pagefind.ts';
+import { describeOutcome, renderFacets, renderResult, renderUnavailableResult } from './render.ts';
 import { emptyQuery, isActive, runQuery, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
 
 /** The parts of a search box, found in the markup of `Search.astro` or `search.astro`. */
@@ -21,6 +22,13 @@ export interface SearchBoxOptions {
   /** Results rendered at once (and per "Show more"). */
   pageSize: number;
   facetLimits: Record<FacetKey, number>;
+  /** Facets shown with the first results: their filter index loads with the query's chunks. */
+  facets: readonly FacetKey[];
+  /**
+   * Facets shown once the first results are on screen: their filter index (the tag filter weighs
+   * about 200 KB at 10,000 papers) loads after them, not before.
+   */
+  laterFacets?: readonly FacetKey[];
   /** Called after each search has been rendered (the header opens its panel, the page updates its URL). */
   onRender?(outcome: SearchOutcome | undefined): void;
   /** Escape pressed inside the box. */
@@ -48,6 +56,8 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
   let shown = 0;
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let facetsShown: readonly FacetKey[] = options.facets;
+  let laterFacetsLoaded = !options.laterFacets?.length;
 
   async function run(next: SearchQuery): Promise<void> {
     query = next;
@@ -64,7 +74,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       return;
     }
     try {
-      const found = await runQuery(query);
+      const found = await runQuery(query, facetsShown);
       const items = await loadItems(found.results.slice(0, options.pageSize));
       if (current !== sequence) return;
       outcome = found;
@@ -78,6 +88,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       if (more) more.hidden = shown >= found.results.length;
       options.onRender?.(found);
       keepForOffline();
+      if (!laterFacetsLoaded) void addLaterFacets(current);
     } catch {
       if (current !== sequence) return;
       outcome = undefined;
@@ -90,9 +101,32 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     }
   }
 
+  /** Loads the later facets' filter index once, then adds their counts to the search on screen. */
+  async function addLaterFacets(current: number): Promise<void> {
+    const later = options.laterFacets ?? [];
+    try {
+      await loadFilters(later);
+      laterFacetsLoaded = true;
+      facetsShown = [...options.facets, ...later];
+      if (current !== sequence || !outcome) return;
+      const { facets: counts } = await runQuery(query, facetsShown);
+      if (current !== sequence || !outcome) return;
+      outcome = { ...outcome, facets: counts };
+      renderFacetGroups();
+    } catch {
+      // Offline with the filter not kept: the facets already shown stay; the next search retries.
+    }
+  }
+
+  /** Each result as a list item; one whose details cannot be loaded still shows, as its title and link. */
   function loadItems(page: PagefindResult[]): Promise<HTMLLIElement[]> {
     const text = query.text;
-    return Promise.all(page.map(async (result) => renderResult(await result.data(), text)));
+    return Promise.all(
+      page.map(async (result) => {
+        const data = await loadResultData(result);
+        return data ? renderResult(data, text) : renderUnavailableResult(await findPage(result.id), text);
+      }),
+    );
   }
 
   function renderFacetGroups(): void {
@@ -170,6 +204,11 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     },
     run,
   };
+}
+
+async function loadResultData(result: PagefindResult): Promise<PagefindResultData | undefined> {
+  if (!(await canLoadResult(result))) return undefined;
+  return result.data().catch(() => undefined);
 }
 
 /** Hands the Pagefind files fetched so far to the service worker (the first ones predate its control). */

@@ -24,6 +24,8 @@ export function mountHeaderSearch(root: HTMLElement): void {
     {
       idPrefix: 'site-search',
       pageSize: 8,
+      // Topics only: the tag filter's index is large on a big listing; the search page has tags.
+      facets: ['topic'],
       facetLimits: { topic: 12, tag: 8 },
       onRender(outcome) {
         const message = root.querySelector('[role="status"]')?.textContent ?? '';

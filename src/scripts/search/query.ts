@@ -1,4 +1,4 @@
-import { loadPagefind, whenFiltersLoaded, type FilterCounts, type PagefindResult } from './pagefind.ts';
+import { loadFilters, loadPagefind, type FilterCounts, type PagefindResult } from './pagefind.ts';
 
 /** The facets a reader can narrow by; the keys are the paper layout's `data-pagefind-filter`s. */
 export const facetKeys = ['topic', 'tag'] as const;
@@ -7,6 +7,7 @@ export type FacetKey = (typeof facetKeys)[number];
 /** A search as the reader set it up; it round-trips through `/search/?q=&topic=&tag=&order=`. */
 export interface SearchQuery {
   text: string;
+  /** Filter values as the index holds them: topic names, tag ids. */
   filters: Record<FacetKey, string[]>;
   /** `relevance` (default) or `listing` (the order of the listing, by `position`). */
   order: 'relevance' | 'listing';
@@ -28,33 +29,56 @@ export function isActive(query: SearchQuery): boolean {
   return query.text.trim() !== '' || facetKeys.some((key) => query.filters[key].length > 0);
 }
 
-export function queryFromParams(params: URLSearchParams): SearchQuery {
+/**
+ * Topic ids and names both ways. The index files papers under topic names, which the facets and
+ * result chips show; addresses carry the stable ids (`?topic=reinforcement-learning`).
+ */
+export interface TopicNames {
+  nameOf: ReadonlyMap<string, string>;
+  idOf: ReadonlyMap<string, string>;
+}
+
+export function createTopicNames(topics: Record<string, string>): TopicNames {
+  const entries = Object.entries(topics);
+  return { nameOf: new Map(entries), idOf: new Map(entries.map(([id, name]) => [name, id])) };
+}
+
+/**
+ * Reads a search from an address. `topic` takes an id; a name, as addresses had before ids, still
+ * works.
+ */
+export function queryFromParams(params: URLSearchParams, topics?: TopicNames): SearchQuery {
   return {
     text: params.get('q') ?? '',
-    filters: { topic: params.getAll('topic'), tag: params.getAll('tag') },
+    filters: { topic: params.getAll('topic').map((value) => topics?.nameOf.get(value) ?? value), tag: params.getAll('tag') },
     order: params.get('order') === 'listing' ? 'listing' : 'relevance',
   };
 }
 
-export function queryToParams(query: SearchQuery): URLSearchParams {
+/** Writes a search as address parameters: topic ids where `topics` knows them, names otherwise (the search page maps those back). */
+export function queryToParams(query: SearchQuery, topics?: TopicNames): URLSearchParams {
   const params = new URLSearchParams();
   if (query.text.trim()) params.set('q', query.text.trim());
-  for (const key of facetKeys) for (const value of query.filters[key]) params.append(key, value);
+  for (const value of query.filters.topic) params.append('topic', topics?.idOf.get(value) ?? value);
+  for (const value of query.filters.tag) params.append('tag', value);
   if (query.order === 'listing') params.set('order', 'listing');
   return params;
 }
 
 /** The shareable search page URL for a query. */
-export function searchPageHref(query: SearchQuery): string {
-  const params = queryToParams(query).toString();
+export function searchPageHref(query: SearchQuery, topics?: TopicNames): string {
+  const params = queryToParams(query, topics).toString();
   return `${import.meta.env.BASE_URL}search/${params ? `?${params}` : ''}`;
 }
 
 /**
  * Runs a query. Several facet values narrow together (a paper must carry all of them); words
  * rank by relevance, and filters without words list papers in listing order.
+ *
+ * @param facets
+ *   Facets whose counts the outcome must carry: their filter index is loaded first.
  */
-export async function runQuery(query: SearchQuery): Promise<SearchOutcome> {
+export async function runQuery(query: SearchQuery, facets: readonly FacetKey[] = facetKeys): Promise<SearchOutcome> {
   const pagefind = await loadPagefind();
   const text = query.text.trim();
   const filters = Object.fromEntries(facetKeys.filter((key) => query.filters[key].length > 0).map((key) => [key, query.filters[key]]));
@@ -64,7 +88,7 @@ export async function runQuery(query: SearchQuery): Promise<SearchOutcome> {
   // of those can outscore the one paper named ADS. Pages holding the exact words come first.
   const rankExactFirst = !byListing && !/"/.test(text);
   // Fetch the facet counts and the query's index chunks at once; the searches then run in memory.
-  await Promise.all([whenFiltersLoaded(), text === '' ? undefined : pagefind.preload(text, options)]);
+  await Promise.all([loadFilters(facets), text === '' ? undefined : pagefind.preload(text, options)]);
   const [response, exact] = await Promise.all([
     pagefind.search(text === '' ? null : text, options),
     rankExactFirst ? pagefind.search(`"${text}"`, options) : undefined,

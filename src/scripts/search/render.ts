@@ -1,7 +1,7 @@
+import type { PageSummary } from './find-page.ts';
 import type { PagefindResultData } from './pagefind.ts';
 import { highlightParam } from './params.ts';
 import { facetKeys, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
-
 
 const facetLabels: Record<FacetKey, string> = { topic: 'Topics', tag: 'Tags' };
 
@@ -28,9 +28,9 @@ export function excerptToNodes(html: string): Node[] {
   );
 }
 
-/** Link to a result that asks the paper page to mark the query's words. */
-export function resultHref(data: PagefindResultData, text: string): string {
-  const url = new URL(data.url, location.href);
+/** Link to a result (`data.url`, or a page-list address) that asks the paper page to mark the query's words. */
+export function resultHref(address: string, text: string): string {
+  const url = new URL(address, location.href);
   if (text.trim()) url.searchParams.set(highlightParam, text.trim());
   return url.pathname + url.search + url.hash;
 }
@@ -50,7 +50,7 @@ function chooseExcerpt(data: PagefindResultData): Node[] {
 /** One result: the title as the link, the excerpt, its topics and when it was listed. */
 export function renderResult(data: PagefindResultData, text: string): HTMLLIElement {
   const link = element('a', 'search-result-link', data.meta.title ?? data.url);
-  link.href = resultHref(data, text);
+  link.href = resultHref(data.url, text);
   const excerpt = element('p', 'search-result-excerpt', ...chooseExcerpt(data));
   const topics = data.filters.topic ?? [];
   const meta = element('p', 'search-result-meta');
@@ -61,6 +61,18 @@ export function renderResult(data: PagefindResultData, text: string): HTMLLIElem
   }
   if (data.meta.listed) meta.append(element('span', 'search-result-listed', `Listed ${data.meta.listed}`));
   return element('li', 'search-result', link, excerpt, meta);
+}
+
+/**
+ * A result whose details (excerpt, topics, date) could not be loaded: offline, the worker had not
+ * kept them. Its title and link come from the page list; without that, only a notice.
+ */
+export function renderUnavailableResult(page: PageSummary | undefined, text: string): HTMLLIElement {
+  const note = element('p', 'search-result-excerpt search-result-note', navigator.onLine ? 'Details could not be loaded.' : 'Details unavailable offline.');
+  if (!page) return element('li', 'search-result', element('p', 'search-result-title', 'A matching paper'), note);
+  const link = element('a', 'search-result-link', page.title);
+  link.href = resultHref(page.url, text);
+  return element('li', 'search-result', link, note);
 }
 
 /**

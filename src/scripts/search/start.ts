@@ -39,7 +39,9 @@ export function startSearch(): void {
   const worker = root.dataset.serviceWorker;
   if (worker && 'serviceWorker' in navigator) {
     const register = async () => {
-      await navigator.serviceWorker.register(worker, { scope: import.meta.env.BASE_URL }).catch(() => undefined);
+      // A site without its worker (a host that drops it) works as before, only not offline.
+      const registration = await navigator.serviceWorker.register(worker, { scope: import.meta.env.BASE_URL }).catch(() => undefined);
+      if (!registration) return;
       // The page a reader lands on first loaded before the worker existed: have it kept too.
       const { active } = await navigator.serviceWorker.ready;
       active?.postMessage({ type: 'papershelf:cache', urls: [location.href] });
