@@ -50,7 +50,13 @@ export interface OfflineIndex {
    * every index and filter chunk, and the page list. Paths relative to the base.
    */
   core: string[];
-  /** Fragments fetched ahead of time: those of the first papers of the listing, within the budget. */
+  /** Folder of the fragments, relative to the base. */
+  fragmentDir: string;
+  /**
+   * Fragments fetched ahead of time, those of the first papers of the listing within the budget,
+   * by name without `.pf_fragment` (the Pagefind page id): at 10,000 papers paths would triple
+   * the size of this list.
+   */
   fragments: string[];
   /** Their total size, so the worker can check the storage quota before it starts on them. */
   fragmentBytes: number;
@@ -106,14 +112,20 @@ export async function writeServiceWorker(dir: string, assetsDir = '_astro'): Pro
 async function listOfflineIndex(dir: string): Promise<OfflineIndex> {
   const root = join(dir, 'pagefind');
   await rm(join(dir, pageListDir), { recursive: true, force: true });
-  if (!existsSync(root)) return { core: [], fragments: [], fragmentBytes: 0, deferred: 0 };
+  const fragmentDir = 'pagefind/fragment/';
+  if (!existsSync(root)) return { core: [], fragmentDir, fragments: [], fragmentBytes: 0, deferred: 0 };
   const files = (await readdir(root, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && !unusedPagefindFiles.has(entry.name))
     .map((entry) => join(entry.parentPath, entry.name));
   const relative = (file: string) => `pagefind/${file.slice(root.length + 1).split('\\').join('/')}`;
   const isFragment = (file: string) => file.endsWith('.pf_fragment');
 
-  const fragments = await Promise.all(files.filter(isFragment).map(readFragment));
+  // A few hundred at a time: a big site has tens of thousands of fragments.
+  const fragmentFiles = files.filter(isFragment);
+  const fragments: FragmentSummary[] = [];
+  for (let start = 0; start < fragmentFiles.length; start += 256) {
+    fragments.push(...(await Promise.all(fragmentFiles.slice(start, start + 256).map(readFragment))));
+  }
   const pageList = await writePageList(dir, fragments);
   const positions = await readListingPositions(dir);
   const rank = (url: string | undefined) => positions.get(url ?? '') ?? Number.MAX_SAFE_INTEGER;
@@ -121,13 +133,15 @@ async function listOfflineIndex(dir: string): Promise<OfflineIndex> {
 
   const prefetched: string[] = [];
   let fragmentBytes = 0;
-  for (const { file, bytes } of fragments) {
+  for (const { file, bytes, id } of fragments) {
     if (fragmentBytes + bytes > fragmentPrefetchBudget) break;
-    prefetched.push(relative(file));
+    if (relative(file) !== `${fragmentDir}${id}.pf_fragment`) continue;
+    prefetched.push(id);
     fragmentBytes += bytes;
   }
   return {
     core: [...files.filter((file) => !isFragment(file)).map(relative).sort(), ...pageList],
+    fragmentDir,
     fragments: prefetched,
     fragmentBytes,
     deferred: fragments.length - prefetched.length,

@@ -32,6 +32,8 @@ declare const BUILD: {
 /** `sw-search-index.json`, as `src/integrations/service-worker.ts` writes it. */
 interface OfflineIndex {
   core: string[];
+  fragmentDir: string;
+  /** Page ids: the file names without `.pf_fragment`. */
   fragments: string[];
   fragmentBytes: number;
 }
@@ -121,7 +123,10 @@ worker.addEventListener('message', (event) => {
         if (!(await cache.match(key))) await store(cache, key, await fetch(url, { cache: 'force-cache' }).catch(() => undefined));
       }
       if (data.index === true) {
-        filling ??= keepIndex(cache).finally(() => (filling = undefined));
+        // A moment's wait leaves the network to the reader's next keystrokes first.
+        filling ??= new Promise((resolve) => setTimeout(resolve, fillDelay))
+          .then(() => keepIndex(cache))
+          .finally(() => (filling = undefined));
         await filling;
       }
     })(),
@@ -136,6 +141,9 @@ function cacheKey(href: string): string {
 }
 
 let filling: Promise<void> | undefined;
+
+/** Milliseconds between the first search report and the start of the background fetches. */
+const fillDelay = 1000;
 
 /** Background fetches at once: enough to finish in seconds, few enough to leave the reader's own requests room. */
 const backgroundFetches = 2;
@@ -157,7 +165,7 @@ async function keepIndex(cache: Cache): Promise<void> {
   if (!(await fetchAll(cache, missing(list.core)))) return;
   // Fragments are a convenience (excerpts offline): skipped, for good, on a data saver or short storage.
   if (!worker.navigator.connection?.saveData && (await hasRoomFor(list.fragmentBytes))) {
-    if (!(await fetchAll(cache, missing(list.fragments)))) return;
+    if (!(await fetchAll(cache, missing(list.fragments.map((id) => `${list.fragmentDir}${id}.pf_fragment`))))) return;
   }
   await store(cache, listUrl, response);
 }

@@ -123,6 +123,7 @@ describe('filters', () => {
 
   test('a tag filter keeps only papers with that tag', async () => {
     const page = await openPage('search/?q=model');
+    await page.locator('[data-search-facets] button[data-show-facet="tag"]').click();
     const facet = page.locator('[data-search-facets] button[data-facet="tag"]').first();
     await facet.waitFor();
     const tag = (await facet.getAttribute('data-value'))!;
@@ -221,11 +222,20 @@ describe('search page', () => {
     await expect.poll(() => new URL(page.url()).searchParams.getAll('topic')).toEqual([paper.topics[0]]);
   });
 
-  test('tag facets follow the first results; the header panel shows topics only', async () => {
+  test('tag facets load when the reader asks for them; the header panel shows topics only', async () => {
     const page = await openPage('search/?q=model');
+    const filterRequests: string[] = [];
+    page.on('request', (request) => void (request.url().includes('/pagefind/filter/') && filterRequests.push(request.url())));
     await page.locator('[data-search-results] .search-result').first().waitFor();
-    await page.locator('[data-search-facets] button[data-facet="tag"]').first().waitFor();
     expect(await page.locator('[data-search-facets] button[data-facet="topic"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-search-facets] button[data-facet="tag"]').count()).toBe(0);
+    const loaded = filterRequests.length;
+    await page.locator('[data-search-facets] button[data-show-facet="tag"]').click();
+    await page.locator('[data-search-facets] button[data-facet="tag"]').first().waitFor();
+    // Only now the tag filter's index: one more file.
+    expect(filterRequests.length).toBe(loaded + 1);
+    // Focus lands on the first tag, not on <body>.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.facet)).toBe('tag');
 
     await page.goto(app.server.url(''));
     await searchInHeader(page, 'model');

@@ -119,7 +119,8 @@ describe('writeServiceWorker', () => {
     // The mock's fragment is not one Pagefind would write: still kept, without a page-list entry.
     expect(first.offlineIndex).toEqual({
       core: ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'sw-search-pages/index.json'],
-      fragments: ['pagefind/fragment/en_1.pf_fragment'],
+      fragmentDir: 'pagefind/fragment/',
+      fragments: ['en_1'],
       fragmentBytes: 1,
       deferred: 0,
     });
@@ -136,7 +137,7 @@ describe('writeServiceWorker', () => {
     await writeFile(join(dir, 'pagefind', 'fragment', 'en_b2.pf_fragment'), fragment('/papers/first/', 'First'));
     await writeFile(join(dir, 'papers.json'), JSON.stringify({ papers: [{ slug: 'first', position: 1 }, { slug: 'second', position: 2 }] }));
     const { offlineIndex } = await writeServiceWorker(dir);
-    expect(offlineIndex.fragments).toEqual(['pagefind/fragment/en_b2.pf_fragment', 'pagefind/fragment/en_a1.pf_fragment']);
+    expect(offlineIndex.fragments).toEqual(['en_b2', 'en_a1']);
     expect(offlineIndex.core).toContain('sw-search-pages/all.json');
     expect(JSON.parse(await readFile(join(dir, 'sw-search-pages', 'index.json'), 'utf8'))).toEqual({ prefixLength: 0 });
     expect(JSON.parse(await readFile(join(dir, 'sw-search-pages', 'all.json'), 'utf8'))).toEqual({
@@ -148,7 +149,7 @@ describe('writeServiceWorker', () => {
   test('writes a worker without an index for a site built with search off', async () => {
     await writeFile(join(dir, 'index.html'), '<!doctype html>');
     const { offlineIndex } = await writeServiceWorker(dir);
-    expect(offlineIndex).toEqual({ core: [], fragments: [], fragmentBytes: 0, deferred: 0 });
+    expect(offlineIndex).toEqual({ core: [], fragmentDir: 'pagefind/fragment/', fragments: [], fragmentBytes: 0, deferred: 0 });
     expect(await readFile(join(dir, 'sw.js'), 'utf8')).toContain('const BUILD =');
   });
 });

@@ -22,13 +22,14 @@ export interface SearchBoxOptions {
   /** Results rendered at once (and per "Show more"). */
   pageSize: number;
   facetLimits: Record<FacetKey, number>;
-  /** Facets shown with the first results: their filter index loads with the query's chunks. */
+  /** Facets shown with the results: their filter index loads with the query's chunks. */
   facets: readonly FacetKey[];
   /**
-   * Facets shown once the first results are on screen: their filter index (the tag filter weighs
-   * about 200 KB at 10,000 papers) loads after them, not before.
+   * Facets shown once the reader asks for them (a "Show tags" button), or as soon as a search
+   * filters by them: their filter index loads then. The tag filter weighs about 200 KB at 10,000
+   * papers, more than the rest of a first search.
    */
-  laterFacets?: readonly FacetKey[];
+  onDemandFacets?: readonly FacetKey[];
   /** Called after each search has been rendered (the header opens its panel, the page updates its URL). */
   onRender?(outcome: SearchOutcome | undefined): void;
   /** Escape pressed inside the box. */
@@ -56,8 +57,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
   let shown = 0;
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let facetsShown: readonly FacetKey[] = options.facets;
-  let laterFacetsLoaded = !options.laterFacets?.length;
+  let facetsShown: FacetKey[] = [...options.facets];
 
   async function run(next: SearchQuery): Promise<void> {
     query = next;
@@ -74,6 +74,8 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       return;
     }
     try {
+      // Filtering by a facet loads its index anyway: show its values too.
+      for (const key of options.onDemandFacets ?? []) if (query.filters[key].length > 0 && !facetsShown.includes(key)) facetsShown.push(key);
       const found = await runQuery(query, facetsShown);
       const items = await loadItems(found.results.slice(0, options.pageSize));
       if (current !== sequence) return;
@@ -88,7 +90,6 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       if (more) more.hidden = shown >= found.results.length;
       options.onRender?.(found);
       keepForOffline();
-      if (!laterFacetsLoaded) void addLaterFacets(current);
     } catch {
       if (current !== sequence) return;
       outcome = undefined;
@@ -101,21 +102,17 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     }
   }
 
-  /** Loads the later facets' filter index once, then adds their counts to the search on screen. */
-  async function addLaterFacets(current: number): Promise<void> {
-    const later = options.laterFacets ?? [];
-    try {
-      await loadFilters(later);
-      laterFacetsLoaded = true;
-      facetsShown = [...options.facets, ...later];
-      if (current !== sequence || !outcome) return;
-      const { facets: counts } = await runQuery(query, facetsShown);
-      if (current !== sequence || !outcome) return;
-      outcome = { ...outcome, facets: counts };
-      renderFacetGroups();
-    } catch {
-      // Offline with the filter not kept: the facets already shown stay; the next search retries.
-    }
+  /** Shows an on-demand facet: loads its filter index, then adds its counts to the search on screen. */
+  async function showFacet(key: FacetKey): Promise<void> {
+    const current = sequence;
+    await loadFilters([key]);
+    if (!facetsShown.includes(key)) facetsShown.push(key);
+    if (current !== sequence || !outcome) return;
+    const { facets: counts } = await runQuery(query, facetsShown);
+    if (current !== sequence || !outcome) return;
+    outcome = { ...outcome, facets: counts };
+    renderFacetGroups();
+    facets.querySelector<HTMLElement>(`button[data-facet="${CSS.escape(key)}"]`)?.focus();
   }
 
   /** Each result as a list item; one whose details cannot be loaded still shows, as its title and link. */
@@ -132,7 +129,8 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
   function renderFacetGroups(): void {
     if (!outcome) return;
     const focused = document.activeElement instanceof HTMLElement && facets.contains(document.activeElement) ? document.activeElement.dataset : undefined;
-    facets.replaceChildren(...renderFacets(outcome, options.idPrefix, options.facetLimits));
+    const hidden = (options.onDemandFacets ?? []).filter((key) => !facetsShown.includes(key));
+    facets.replaceChildren(...renderFacets(outcome, options.idPrefix, options.facetLimits, hidden));
     if (focused?.facet) {
       const selector = `[data-facet="${CSS.escape(focused.facet)}"][data-value="${CSS.escape(focused.value ?? '')}"]`;
       facets.querySelector<HTMLElement>(selector)?.focus();
@@ -149,6 +147,12 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
   });
 
   facets.addEventListener('click', (event) => {
+    const show = (event.target as Element).closest<HTMLButtonElement>('button[data-show-facet]');
+    if (show) {
+      show.disabled = true;
+      void showFacet(show.dataset.showFacet as FacetKey).catch(() => (show.disabled = false));
+      return;
+    }
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-facet]');
     if (!button) return;
     const key = button.dataset.facet as FacetKey;

@@ -29,7 +29,7 @@ export function mountSearchPage(): void {
       idPrefix: 'page-search',
       pageSize: 20,
       facets: ['topic'],
-      laterFacets: ['tag'],
+      onDemandFacets: ['tag'],
       facetLimits: { topic: 100, tag: 60 },
       onRender() {
         const href = searchPageHref(box.query, topics);

@@ -4,6 +4,7 @@ import { highlightParam } from './params.ts';
 import { facetKeys, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
 
 const facetLabels: Record<FacetKey, string> = { topic: 'Topics', tag: 'Tags' };
+const showFacetLabels: Record<FacetKey, string> = { topic: 'Show topics', tag: 'Show tags' };
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -83,9 +84,17 @@ export function renderUnavailableResult(page: PageSummary | undefined, text: str
  *   Unique per search box, for the group labels' ids.
  * @param limits
  *   Most values shown per facet (the rest are reachable from the search page).
+ * @param onDemand
+ *   Facets not loaded yet: each shows as a button that loads it (`data-show-facet`).
  */
-export function renderFacets(outcome: SearchOutcome, idPrefix: string, limits: Record<FacetKey, number>): HTMLElement[] {
+export function renderFacets(outcome: SearchOutcome, idPrefix: string, limits: Record<FacetKey, number>, onDemand: readonly FacetKey[] = []): HTMLElement[] {
   return facetKeys.flatMap((key) => {
+    if (onDemand.includes(key)) {
+      const show = element('button', 'search-facet-value search-facet-show', showFacetLabels[key]);
+      show.type = 'button';
+      show.dataset.showFacet = key;
+      return outcome.results.length > 0 ? [element('div', 'search-facet', show)] : [];
+    }
     const selected = outcome.query.filters[key];
     const counts = outcome.facets[key] ?? {};
     const values = Object.entries(counts)
