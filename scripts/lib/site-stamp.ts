@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What a successful build read and what it published, to recognise a build with nothing to do. */
+export interface SiteStamp {
+  /** Digest of every build input: code, config, lockfile, taxonomy, the pages, the environment. */
+  inputs: string;
+  /** Fingerprint of the published site, so a site changed or deleted by hand is rebuilt. */
+  output: string;
+}
+
+/** Everything under these decides what `astro build` produces (besides the pages themselves). */
+const siteInputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'content/taxonomy.yaml'];
+/** Environment the config and the integrations read. */
+const siteEnvironment = ['SITE_URL', 'BASE_PATH', 'PAPERSHELF_SEARCH'];
+
+/**
+ * Digests the build's inputs: the bytes of the project's site code and configuration, the
+ * names, sizes and modification times of the generated pages (which the generator only touches
+ * when they change), and the environment that shapes the output.
+ *
+ * @param projectRoot
+ *   The project folder.
+ * @param papersDir
+ *   Folder of generated pages.
+ */
+export async function digestSiteInputs(projectRoot: string, papersDir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const input of siteInputs) {
+    for (const file of await listFiles(join(projectRoot, input))) hash.update(`${file}\0`).update(await readFile(file));
+  }
+  hash.update(await fingerprintTree(papersDir));
+  for (const name of siteEnvironment) hash.update(`${name}=${process.env[name] ?? ''}\0`);
+  return hash.digest('hex');
+}
+
+/**
+ * Names, sizes and modification times of every file under `dir`, digested; `missing` when there
+ * is no such folder.
+ */
+export async function fingerprintTree(dir: string): Promise<string> {
+  const files = await listFiles(dir).catch(() => undefined);
+  if (!files) return 'missing';
+  const hash = createHash('sha256');
+  for (const file of files) {
+    const info = await stat(file);
+    hash.update(`${file}\0${info.size}\0${info.mtimeMs}\0`);
+  }
+  return hash.digest('hex');
+}
+
+/** The previous build's stamp, if any. */
+export async function readSiteStamp(path: string): Promise<SiteStamp | undefined> {
+  return readFile(path, 'utf8')
+    .then((text) => JSON.parse(text) as SiteStamp)
+    .catch(() => undefined);
+}
+
+/** Records a successful build, atomically. */
+export async function writeSiteStamp(path: string, stamp: SiteStamp): Promise<void> {
+  await writeFile(`${path}.${process.pid}.tmp`, `${JSON.stringify(stamp)}\n`);
+  await rename(`${path}.${process.pid}.tmp`, path);
+}
+
+/** Every file under `path` (or `path` itself), sorted. */
+async function listFiles(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
