@@ -8,7 +8,6 @@
  * page-chrome lines to skip, one per line). `--check` writes nothing and exits 1 if pages would change.
  */
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
@@ -88,7 +87,8 @@ function rethrowWithPath<T>(listings: readonly ListingOnDisk[], step: () => T): 
   } catch (error) {
     if (!(error instanceof ListingError)) throw error;
     const listing = listings.find((candidate) => candidate.file === error.location.file);
-    const path = listing ? relative(process.cwd(), listing.path) || listing.path : error.location.file;
+    // The path as the user gave it (PAPERS_SOURCE plus the file name), so it can be pasted back.
+    const path = listing ? listing.path : error.location.file;
     throw new Error(`${path}${error.message.slice(error.location.file.length)}`, { cause: error });
   }
 }

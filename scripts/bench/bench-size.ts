@@ -68,7 +68,9 @@ export async function benchSize(options: BenchSizeOptions): Promise<SizeResult> 
   // 2. papershelf, from scratch, in a snapshot of the project.
   const projectDir = join(workDir, 'papershelf');
   await copyProject(projectDir, tools.projectRoot);
-  const dirs = { project: projectDir, listing: listingFile, papers: join(workDir, 'papers'), dist: join(workDir, 'dist'), cache: join(workDir, 'cache') };
+  // The cache (and with it the build's staging folder) inside the copy: Astro's prerender step
+  // resolves packages from there.
+  const dirs = { project: projectDir, listing: listingFile, papers: join(workDir, 'papers'), dist: join(workDir, 'dist'), cache: join(projectDir, '.cache', 'astro') };
   const phases = papershelfPhases(tools, dirs);
   const papershelf = await measureSite(await runBuild(`${papers}-papershelf`, phases, logDir), dirs.dist);
 

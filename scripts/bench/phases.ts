@@ -64,7 +64,8 @@ export function papershelfPhases(tools: Tools, dirs: PapershelfDirs): Phase[] {
   });
   return [
     { name: 'content', spec: { command: tools.node, args: ['scripts/generate-papers.ts'], cwd, env } },
-    { name: 'astro', spec: { command: tools.node, args: [tools.astro, 'build'], cwd, env } },
+    // The real second half of `npm run build`: staging, publish, and nothing when nothing changed.
+    { name: 'astro', spec: { command: tools.node, args: ['scripts/build-site.ts'], cwd, env } },
     { name: 'pagefind', spec: { command: tools.node, args: ['scripts/index-search.ts', dirs.dist], cwd, env } },
   ];
 }
