@@ -12,7 +12,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { publishDirectory } from './lib/publish-directory.ts';
-import { digestSiteInputs, fingerprintTree, readSiteStamp, writeSiteStamp } from './lib/site-stamp.ts';
+import { digestSiteInputs, fingerprintTree, readSiteStamp, siteStampPath, writeSiteStamp } from './lib/site-stamp.ts';
 
 const target = resolve(process.env.PAPERSHELF_OUT_DIR || 'dist');
 const cacheDir = resolve(process.env.PAPERSHELF_CACHE_DIR || 'node_modules/.astro');
@@ -21,12 +21,12 @@ const staging = join(cacheDir, 'staging');
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const papersDir = resolve(process.env.PAPERSHELF_PAPERS_DIR || 'content/papers');
-const stampPath = join(cacheDir, 'papershelf-site.json');
+const stampPath = siteStampPath(cacheDir);
 
 // 0. Nothing changed since the last build, and its site is still in place: done.
 const inputs = await digestSiteInputs(projectRoot, papersDir);
 const previous = await readSiteStamp(stampPath);
-if (process.argv.length <= 2 && previous?.inputs === inputs && previous.output === (await fingerprintTree(target))) {
+if (process.argv.length <= 2 && previous?.inputs === inputs && previous.target === target && previous.output === (await fingerprintTree(target))) {
   console.log(`build: ${target} is up to date (no input changed since the last build)`);
   process.exit(0);
 }
@@ -50,5 +50,5 @@ if (code !== 0) {
 
 // 3. Swap the finished site into place.
 await publishDirectory(staging, target);
-await writeSiteStamp(stampPath, { inputs, output: await fingerprintTree(target) });
+await writeSiteStamp(stampPath, { inputs, target, output: await fingerprintTree(target) });
 console.log(`build: site published to ${target}`);

@@ -5,7 +5,9 @@
  * first).
  */
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { buildSearch, formatSearchSummary } from '../src/integrations/search.ts';
+import { refreshSiteStamp, siteStampPath } from './lib/site-stamp.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true });
 const dir = positionals[0] ?? process.env.PAPERSHELF_OUT_DIR ?? 'dist';
@@ -14,6 +16,8 @@ const cacheDir = process.env.PAPERSHELF_CACHE_DIR ?? 'node_modules/.astro';
 
 try {
   console.log(formatSearchSummary(await buildSearch(dir, '_astro', cacheDir)));
+  // This step is part of the build: the site it leaves is the one the next build compares with.
+  await refreshSiteStamp(siteStampPath(cacheDir), resolve(dir));
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

@@ -6,8 +6,15 @@ import { join } from 'node:path';
 export interface SiteStamp {
   /** Digest of every build input: code, config, lockfile, taxonomy, the pages, the environment. */
   inputs: string;
+  /** Where the site was published. */
+  target: string;
   /** Fingerprint of the published site, so a site changed or deleted by hand is rebuilt. */
   output: string;
+}
+
+/** Where a cache folder keeps the stamp of the last build. */
+export function siteStampPath(cacheDir: string): string {
+  return join(cacheDir, 'papershelf-site.json');
 }
 
 /** Everything under these decides what `astro build` produces (besides the pages themselves). */
@@ -55,6 +62,21 @@ export async function readSiteStamp(path: string): Promise<SiteStamp | undefined
   return readFile(path, 'utf8')
     .then((text) => JSON.parse(text) as SiteStamp)
     .catch(() => undefined);
+}
+
+/**
+ * After a step that legitimately changes the published site on its own (`scripts/index-search.ts`
+ * run after a `PAPERSHELF_SEARCH=off` build), records the site as it now is, so the next build
+ * still knows it is up to date.
+ *
+ * @param path
+ *   The stamp file.
+ * @param target
+ *   The site folder the step changed.
+ */
+export async function refreshSiteStamp(path: string, target: string): Promise<void> {
+  const stamp = await readSiteStamp(path);
+  if (stamp?.target === target) await writeSiteStamp(path, { ...stamp, output: await fingerprintTree(target) });
 }
 
 /** Records a successful build, atomically. */

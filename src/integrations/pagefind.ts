@@ -99,6 +99,8 @@ const indexedPages = 'papers/*/index.html';
  *   service is closed either way.
  */
 export async function indexSite(dir: string, cacheDir?: string): Promise<SearchIndexSummary> {
+  // Never write through an old bundle: its files may be hard links into the cache.
+  await rm(join(dir, 'pagefind'), { recursive: true, force: true });
   const digest = cacheDir ? await digestIndexedPages(dir) : undefined;
   const cached = cacheDir && digest ? join(cacheDir, 'pagefind', digest) : undefined;
   if (cached && (await restoreBundle(cached, join(dir, 'pagefind')))) {
