@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fingerprintTree } from '../../scripts/lib/site-stamp.ts';
-import { buildFixtureSite, projectRoot } from './helpers/build-site.ts';
+import { buildFixtureSite, listFiles, projectRoot } from './helpers/build-site.ts';
 
 // `scripts/build-site.ts`, the second half of `npm run build`, on the shared fixture's pages:
 // it publishes only a finished site, and does nothing when nothing changed.
@@ -14,13 +14,13 @@ const work = join(projectRoot, '.cache/build-tests/rebuild');
 const papersDir = join(work, 'papers');
 const outDir = join(work, 'dist');
 
-async function buildSite() {
+async function buildSite(out = outDir, cache = join(work, 'cache')) {
   // Vitest's own variables (BASE_URL, MODE, ...) would leak into Astro; pass only what a shell has.
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _node, ...env } = process.env;
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build-site.ts'], {
       cwd: projectRoot,
-      env: { ...env, PAPERSHELF_PAPERS_DIR: papersDir, PAPERSHELF_OUT_DIR: outDir, PAPERSHELF_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...env, PAPERSHELF_PAPERS_DIR: papersDir, PAPERSHELF_OUT_DIR: out, PAPERSHELF_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, output: stdout + stderr };
@@ -50,6 +50,15 @@ describe('build-site', () => {
     const second = await buildSite();
     expect(second.output).toContain('is up to date');
     expect(await fingerprintTree(outDir)).toBe(published);
+  });
+
+  test('a second build from the same pages, with fresh caches, is byte-identical', async () => {
+    const other = join(work, 'dist-again');
+    const again = await buildSite(other, join(work, 'cache-again'));
+    expect(again.code, again.output).toBe(0);
+    const files = await listFiles(outDir);
+    expect(await listFiles(other)).toEqual(files);
+    for (const file of files) expect(await readFile(join(other, file)), file).toEqual(await readFile(join(outDir, file)));
   });
 
   test('a failed build leaves the previous site as it was', async () => {
