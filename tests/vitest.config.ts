@@ -8,7 +8,11 @@ export default defineConfig({
     root: fileURLToPath(new URL('..', import.meta.url)),
     globalSetup: ['tests/setup/ensure-chromium.ts'],
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        // Type tests (`*.test-d.ts`) are checked by the compiler, not run.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], typecheck: { enabled: true, include: ['tests/types/**/*.test-d.ts'] } },
+      },
       { extends: true, test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false } },
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
     ],
