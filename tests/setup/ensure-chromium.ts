@@ -16,5 +16,5 @@ export default function ensureChromium(): void {
   console.log('Chromium is missing: installing Debian chromium (apt-get) for the browser tests');
   const apt = { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } } as const;
   execFileSync('apt-get', ['update'], apt);
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-dejavu-core'], apt);
+  execFileSync('apt-get', ['install', '-y', 'chromium', 'fonts-dejavu-core'], apt);
 }
