@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
+import { openWatchedPage, resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, type Misconduct, type SearchSite } from './helpers/search-site.ts';
 
 // The same site hosted under a subpath (GitHub Pages style): every search request, result link,
 // search page link and the service worker's scope must stay under the base.
@@ -20,14 +20,12 @@ afterAll(async () => {
 });
 
 async function openPage(path = ''): Promise<Page> {
-  context = await app.browser.newContext();
-  misconduct = watchContext(context, app.server.origin);
+  const opened = await openWatchedPage(app, path);
+  ({ context, misconduct } = opened);
   context.on('request', (request) => {
     if (request.url().includes('/pagefind/')) pagefindRequests.push(new URL(request.url()).pathname);
   });
-  const page = await context.newPage();
-  await page.goto(app.server.url(path));
-  return page;
+  return opened.page;
 }
 
 afterEach(async () => {

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../build/helpers/static-server.ts';
 import {
+  openWatchedPage,
   resultPaths,
   searchInHeader,
   startSearchSite,
@@ -30,11 +31,9 @@ afterAll(async () => {
 });
 
 async function openPage(path = ''): Promise<Page> {
-  context = await app.browser.newContext();
-  misconduct = watchContext(context, app.server.origin);
-  const page = await context.newPage();
-  await page.goto(app.server.url(path));
-  return page;
+  const opened = await openWatchedPage(app, path);
+  ({ context, misconduct } = opened);
+  return opened.page;
 }
 
 afterEach(async () => {

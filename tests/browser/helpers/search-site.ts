@@ -64,6 +64,22 @@ export function watchContext(context: BrowserContext, origin: string): Misconduc
   return record;
 }
 
+/** A page of the site in a fresh browser context (a first visit), watched for misconduct. */
+export interface WatchedPage {
+  context: BrowserContext;
+  misconduct: Misconduct;
+  page: Page;
+}
+
+/** Opens `path` of the site in a fresh context whose requests and console are watched. */
+export async function openWatchedPage(app: SearchSite, path = ''): Promise<WatchedPage> {
+  const context = await app.browser.newContext();
+  const misconduct = watchContext(context, app.server.origin);
+  const page = await context.newPage();
+  await page.goto(app.server.url(path));
+  return { context, misconduct, page };
+}
+
 /** Waits until the service worker controls the page (it claims open pages when it activates). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
