@@ -14,7 +14,7 @@ import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
 import { paperToMdast, serializeMdx } from '../src/pipeline/emit-mdx.ts';
 import { enrichPapers } from '../src/pipeline/enrich.ts';
 import { defaultBoilerplate, ListingError, parseListings } from '../src/pipeline/parse.ts';
-import { describePage, digestInputs, readFreshStamp, writeStamp } from './lib/content-stamp.ts';
+import { describePage, digestInputs, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
 import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, writePages } from './lib/write-pages.ts';
 import { createProgress } from './lib/progress.ts';
@@ -36,7 +36,7 @@ try {
   );
 
   // Nothing the pages depend on has changed since the last run: nothing to do.
-  const stamp = flags.check ? undefined : await readFreshStamp(outDir, inputs);
+  const stamp = flags.check ? undefined : await readFreshContentStamp(outDir, inputs);
   if (stamp) {
     for (const warning of stamp.warnings) console.warn(`warning: ${warning}`);
     const count = Object.keys(stamp.pages).length;
@@ -72,7 +72,7 @@ try {
     for (const warning of warnings) console.warn(`warning: ${warning}`);
     const summary = `content: ${papers.length} papers in ${sections} section(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s)`;
     const written = Object.fromEntries(await Promise.all([...pages.keys()].map(async (name) => [name, await describePage(outDir, name)])));
-    await writeStamp(outDir, { inputs, pages: written, summary, warnings });
+    await writeContentStamp(outDir, { inputs, pages: written, summary, warnings });
     progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }
 } catch (error) {

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { launchChromium } from '../../tests/build/helpers/browser.ts';
 import { serveStatic } from '../../tests/build/helpers/static-server.ts';
+import { measureFirstSearch } from '../../tests/browser/helpers/search-site.ts';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 const query = process.argv[3] ?? 'reinforcement';
@@ -16,30 +17,7 @@ try {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url(''));
-  let bytes = 0;
-  const bodies: Promise<void>[] = [];
-  context.on('response', (response) => {
-    if (new URL(response.url()).pathname.startsWith('/pagefind/') && !response.fromServiceWorker()) {
-      bodies.push(response.body().then((body) => void (bytes += body.length), () => undefined));
-    }
-  });
-  const milliseconds = await page.evaluate(
-    (text) =>
-      new Promise<number>((done) => {
-        const results = document.querySelector('[data-search-results]');
-        const input = document.querySelector<HTMLInputElement>('#site-search');
-        if (!results || !input) throw new Error('no search box on the home page');
-        const started = performance.now();
-        new MutationObserver(() => {
-          if (results.querySelector('.search-result')) done(performance.now() - started);
-        }).observe(results, { childList: true });
-        input.focus();
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
-    query,
-  );
-  await Promise.all(bodies);
+  const { bytes, milliseconds } = await measureFirstSearch(context, page, '/', query);
   console.log(`first search for "${query}": ${(bytes / 1000).toFixed(1)} kB from /pagefind/, results in ${milliseconds.toFixed(0)} ms`);
 } finally {
   await browser.close();

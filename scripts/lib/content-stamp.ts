@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /** What the last successful run of `npm run content` read and wrote, kept beside its pages. */
 export interface ContentStamp {
@@ -41,10 +42,8 @@ export async function digestInputs(parts: readonly string[], projectRoot: string
  * The stamp of the last run, if its inputs equal `inputs` and every page it wrote is still there
  * as it left it; otherwise `undefined`, and the caller regenerates.
  */
-export async function readFreshStamp(outDir: string, inputs: string): Promise<ContentStamp | undefined> {
-  const stamp = await readFile(join(outDir, stampName), 'utf8')
-    .then((text) => JSON.parse(text) as ContentStamp)
-    .catch(() => undefined);
+export async function readFreshContentStamp(outDir: string, inputs: string): Promise<ContentStamp | undefined> {
+  const stamp = await readJsonFile<ContentStamp>(join(outDir, stampName));
   if (!stamp || stamp.inputs !== inputs) return undefined;
   const present = (await readdir(outDir)).filter((name) => name.endsWith('.mdx'));
   if (present.length !== Object.keys(stamp.pages).length) return undefined;
@@ -61,8 +60,6 @@ export async function describePage(outDir: string, name: string): Promise<string
 }
 
 /** Records a successful run (atomically, like the pages). */
-export async function writeStamp(outDir: string, stamp: ContentStamp): Promise<void> {
-  const temp = join(outDir, `${stampName}.${process.pid}.tmp`);
-  await writeFile(temp, `${JSON.stringify(stamp)}\n`);
-  await rename(temp, join(outDir, stampName));
+export async function writeContentStamp(outDir: string, stamp: ContentStamp): Promise<void> {
+  await writeJsonFile(join(outDir, stampName), stamp);
 }

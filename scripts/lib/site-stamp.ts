@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readJsonFile, writeJsonFile } from './json-file.ts';
 
 /** What a successful build read and what it published, to recognise a build with nothing to do. */
 export interface SiteStamp {
@@ -59,9 +60,7 @@ export async function fingerprintTree(dir: string): Promise<string> {
 
 /** The previous build's stamp, if any. */
 export async function readSiteStamp(path: string): Promise<SiteStamp | undefined> {
-  return readFile(path, 'utf8')
-    .then((text) => JSON.parse(text) as SiteStamp)
-    .catch(() => undefined);
+  return readJsonFile<SiteStamp>(path);
 }
 
 /**
@@ -81,8 +80,7 @@ export async function refreshSiteStamp(path: string, target: string): Promise<vo
 
 /** Records a successful build, atomically. */
 export async function writeSiteStamp(path: string, stamp: SiteStamp): Promise<void> {
-  await writeFile(`${path}.${process.pid}.tmp`, `${JSON.stringify(stamp)}\n`);
-  await rename(`${path}.${process.pid}.tmp`, path);
+  await writeJsonFile(path, stamp);
 }
 
 /** Every file under `path` (or `path` itself), sorted. */

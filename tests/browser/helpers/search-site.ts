@@ -80,6 +80,48 @@ export async function openWatchedPage(app: SearchSite, path = ''): Promise<Watch
   return { context, misconduct, page };
 }
 
+/** What a reader's first search cost. */
+export interface FirstSearch {
+  /** Bytes of response bodies fetched over the network from `<base>pagefind/`. */
+  bytes: number;
+  /** From typing to the first result on screen. */
+  milliseconds: number;
+}
+
+/**
+ * Types `query` into the header search box of an open page and measures the first search: time
+ * to the first result, and bytes transferred from the Pagefind bundle. Answers the service worker
+ * gives from its cache cost no bytes, as on a real network.
+ */
+export async function measureFirstSearch(context: BrowserContext, page: Page, basePath: string, query: string): Promise<FirstSearch> {
+  const bodies: Promise<number>[] = [];
+  let counting = true;
+  context.on('response', (response) => {
+    if (counting && new URL(response.url()).pathname.startsWith(`${basePath}pagefind/`) && !response.fromServiceWorker()) {
+      bodies.push(response.body().then((body) => body.length, () => 0));
+    }
+  });
+  const milliseconds = await page.evaluate(
+    (text) =>
+      new Promise<number>((resolve, reject) => {
+        const results = document.querySelector('[data-search-results]');
+        const input = document.querySelector<HTMLInputElement>('#site-search');
+        if (!results || !input) return reject(new Error('no search box on the page'));
+        const started = performance.now();
+        new MutationObserver(() => {
+          if (results.querySelector('.search-result')) resolve(performance.now() - started);
+        }).observe(results, { childList: true });
+        input.focus();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    query,
+  );
+  counting = false;
+  const bytes = (await Promise.all(bodies)).reduce((sum, length) => sum + length, 0);
+  return { bytes, milliseconds };
+}
+
 /** Waits until the service worker controls the page (it claims open pages when it activates). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
