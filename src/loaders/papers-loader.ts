@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { generatedHeader } from '../pipeline/emit-mdx.ts';
+import { renderGeneratedPage } from '../pipeline/render-page.ts';
 
 export interface PapersLoaderOptions {
   /** Folder of `.mdx` pages, relative to the project root. */
@@ -11,15 +12,17 @@ export interface PapersLoaderOptions {
 }
 
 // The emitter writes this exact opening, and only into pages whose body it built from an escaped
-// syntax tree: such a page holds no JSX and no ESM, so Markdown renders it exactly as MDX would.
+// syntax tree: such a page holds no JSX and no ESM, and renders with papershelf's own safe
+// processor (`renderGeneratedPage`), never with a Markdown engine that adds autolinks or raw HTML.
 const generatedOpening = `---\n${generatedHeader}\n`;
 const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /**
  * Loads paper pages into the content layer.
  *
- * Generated pages are rendered at load time by the project's Markdown processor, as `.md` files
- * are: no Vite module per page, which is most of an MDX build's cost. A page an author wrote or
+ * Generated pages are rendered at load time by `renderGeneratedPage`: no Vite module per page,
+ * which is most of an MDX build's cost, and no Markdown extension that could turn listing text
+ * into markup. A page an author wrote or
  * edited by hand (no generated header) keeps the full MDX path and may use components. Entries
  * whose file is unchanged since the last build are reused from the content-layer cache.
  *
@@ -65,7 +68,7 @@ async function syncFolder(context: LoaderContext, dir: string): Promise<void> {
 }
 
 async function syncPage(context: LoaderContext, id: string, path: string): Promise<void> {
-  const { store, parseData, generateDigest, renderMarkdown, config } = context;
+  const { store, parseData, generateDigest, config } = context;
   const source = await readFile(path, 'utf8');
   const digest = generateDigest(source);
   const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
@@ -79,7 +82,7 @@ async function syncPage(context: LoaderContext, id: string, path: string): Promi
   if (!frontmatter) throw new Error(`${filePath}: a paper page must start with YAML frontmatter`);
   const data = await parseData({ id, data: parseYaml(frontmatter[1] ?? '') ?? {}, filePath: path });
   if (source.startsWith(generatedOpening)) {
-    store.set({ id, data, filePath, digest, rendered: await renderMarkdown(source) });
+    store.set({ id, data, filePath, digest, rendered: { html: renderGeneratedPage(source) } });
   } else {
     store.set({ id, data, filePath, digest, deferredRender: true });
   }

@@ -47,6 +47,7 @@ interface FetchEvent extends ExtendableEvent {
 }
 interface ExtendableMessageEvent extends ExtendableEvent {
   readonly data: unknown;
+  readonly ports: readonly MessagePort[];
 }
 /** The part of `ServiceWorkerGlobalScope` used here (the DOM lib, which the site's code uses, lacks it). */
 interface ServiceWorkerScope {
@@ -111,7 +112,11 @@ worker.addEventListener('fetch', (event) => {
 // it): the page itself on load, the Pagefind files after each search. A search report
 // (`index: true`) also starts keeping the whole index.
 worker.addEventListener('message', (event) => {
-  const data = event.data as { type?: unknown; urls?: unknown; index?: unknown } | null;
+  const data = event.data as { type?: unknown; urls?: unknown; url?: unknown; index?: unknown } | null;
+  if (data?.type === 'papershelf:keep' && typeof data.url === 'string') {
+    event.waitUntil(answerKeep(data.url, event.ports[0]));
+    return;
+  }
   if (data?.type !== 'papershelf:cache' || !Array.isArray(data.urls)) return;
   const urls = data.urls.filter((url): url is string => typeof url === 'string' && url.startsWith(scopeUrl.href));
   event.waitUntil(
@@ -132,6 +137,20 @@ worker.addEventListener('message', (event) => {
     })(),
   );
 });
+
+/**
+ * Answers a page that asks whether it can load `url` (a search result's fragment): true once the
+ * cache holds it, fetched now if need be; false when the network cannot give it. The page then
+ * shows the result without its details instead of failing a request.
+ */
+async function answerKeep(url: string, port: MessagePort | undefined): Promise<void> {
+  let kept = false;
+  if (url.startsWith(pagefindUrl)) {
+    const cache = await caches.open(cacheName);
+    kept = (await cache.match(url)) !== undefined || (await store(cache, url, await fetch(url).catch(() => undefined)));
+  }
+  port?.postMessage(kept);
+}
 
 /** Pages and the Pagefind entry are kept without their query (`?q=`, `?highlight=`, `?ts=`). */
 function cacheKey(href: string): string {

@@ -56,7 +56,7 @@ test('search, its result links, the search page and offline use all stay under t
 
   // Offline under the base: the worker's cache answers for the shell, the page read and the index.
   await expect
-    .poll(() => page.evaluate(async (list) => (await caches.match(list)) !== undefined, app.server.url('sw-search-index.json')), { timeout: 30_000 })
+    .poll(() => page.evaluate(async (list) => (await caches.match(list)) !== undefined, app.server.url('sw-search-index.json')), { timeout: 100_000 })
     .toBe(true);
   await context.setOffline(true);
   await page.goto(app.server.url(''));

@@ -1,5 +1,5 @@
 import { findPage } from './find-page.ts';
-import { canLoadResult, fetchedPagefindUrls, loadFilters, type PagefindResult, type PagefindResultData } from './pagefind.ts';
+import { canLoadResult, fetchedPagefindUrls, loadFilters, type PagefindResult } from './pagefind.ts';
 import { describeOutcome, renderFacets, renderResult, renderUnavailableResult } from './render.ts';
 import { emptyQuery, isActive, runQuery, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
 
@@ -120,8 +120,9 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     const text = query.text;
     return Promise.all(
       page.map(async (result) => {
-        const data = await loadResultData(result);
-        return data ? renderResult(data, text) : renderUnavailableResult(await findPage(result.id), text);
+        if (!(await canLoadResult(result))) return renderUnavailableResult(await findPage(result.id), text, true);
+        const data = await result.data().catch(() => undefined);
+        return data ? renderResult(data, text) : renderUnavailableResult(await findPage(result.id), text, false);
       }),
     );
   }
@@ -208,11 +209,6 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     },
     run,
   };
-}
-
-async function loadResultData(result: PagefindResult): Promise<PagefindResultData | undefined> {
-  if (!(await canLoadResult(result))) return undefined;
-  return result.data().catch(() => undefined);
 }
 
 /** Hands the Pagefind files fetched so far to the service worker (the first ones predate its control). */

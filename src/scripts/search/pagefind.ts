@@ -95,13 +95,20 @@ export function fetchedPagefindUrls(): string[] {
 }
 
 /**
- * Whether a result's fragment can be loaded: always online; offline, only if the service worker
- * has kept it. Asking Pagefind for a fragment that is not there would only fail, with a network
- * error in the console. (Pagefind writes one fragment file per page, named by the page id, unless
- * a language passes its `maxFragments` option; the 10,000-paper bench site still has one per page.)
+ * Whether a result's fragment can be loaded, answered by what actually happened, not by
+ * `navigator.onLine` (which lags the network): with no service worker, the browser fetches it as
+ * usual; with one, the worker fetches or finds it and says whether it now holds it. Asking
+ * Pagefind for a fragment that neither the network nor the cache can give would fail with a
+ * network error in the console. (Pagefind writes one fragment file per page, named by the page
+ * id, unless a language passes its `maxFragments` option.)
  */
-export async function canLoadResult(result: PagefindResult): Promise<boolean> {
-  if (navigator.onLine || !('caches' in window) || !navigator.serviceWorker?.controller) return true;
+export function canLoadResult(result: PagefindResult): Promise<boolean> {
+  const worker = navigator.serviceWorker?.controller;
+  if (!worker) return Promise.resolve(true);
   const url = new URL(`${base}pagefind/fragment/${result.id}.pf_fragment`, location.href).href;
-  return (await caches.match(url)) !== undefined;
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => resolve(event.data === true);
+    worker.postMessage({ type: 'papershelf:keep', url }, [channel.port2]);
+  });
 }

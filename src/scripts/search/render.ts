@@ -68,8 +68,8 @@ export function renderResult(data: PagefindResultData, text: string): HTMLLIElem
  * A result whose details (excerpt, topics, date) could not be loaded: offline, the worker had not
  * kept them. Its title and link come from the page list; without that, only a notice.
  */
-export function renderUnavailableResult(page: PageSummary | undefined, text: string): HTMLLIElement {
-  const note = element('p', 'search-result-excerpt search-result-note', navigator.onLine ? 'Details could not be loaded.' : 'Details unavailable offline.');
+export function renderUnavailableResult(page: PageSummary | undefined, text: string, offline: boolean): HTMLLIElement {
+  const note = element('p', 'search-result-excerpt search-result-note', offline ? 'Details unavailable offline.' : 'Details could not be loaded.');
   if (!page) return element('li', 'search-result', element('p', 'search-result-title', 'A matching paper'), note);
   const link = element('a', 'search-result-link', page.title);
   link.href = resultHref(page.url, text);
