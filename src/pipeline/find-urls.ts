@@ -11,7 +11,7 @@ export interface UrlMatch {
 // `\url{...}` first so its braces are consumed; then bare http(s) URLs up to whitespace.
 const urlPattern = /\\url\{(https?:\/\/[^\s{}]+)\}|https?:\/\/[^\s<>"{}\\^`|]+/g;
 // Sentence punctuation that abstracts put after a URL and that a URL almost never ends with.
-const trailingPunctuation = /[.,;:!?'"*]+$/;
+const trailingPunctuation = /^[.,;:!?'"*]$/;
 
 /**
  * Finds the http(s) URLs in text, also inside TeX `\url{...}`.
@@ -38,21 +38,27 @@ export function findUrls(text: string): UrlMatch[] {
   return matches;
 }
 
+const closers: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/**
+ * Drops sentence punctuation and unbalanced closing brackets from the end of a URL candidate.
+ *
+ * One pass from the end over counts taken once, so a URL followed by thousands of `)` costs time
+ * in proportion to its length, not its square.
+ */
 function trimUrl(candidate: string): string {
-  let url = candidate;
-  for (;;) {
-    const trimmed = url.replace(trailingPunctuation, '');
-    const last = trimmed.at(-1);
-    const open = last === ')' ? '(' : last === ']' ? '[' : last === '}' ? '{' : undefined;
-    if (open && count(trimmed, open) < count(trimmed, last as string)) {
-      url = trimmed.slice(0, -1);
+  const counts = new Map<string, number>();
+  for (const character of candidate) if ('()[]{}'.includes(character)) counts.set(character, (counts.get(character) ?? 0) + 1);
+  let end = candidate.length;
+  while (end > 0) {
+    const last = candidate[end - 1] ?? '';
+    const open = closers[last];
+    if (trailingPunctuation.test(last) || (open !== undefined && (counts.get(open) ?? 0) < (counts.get(last) ?? 0))) {
+      counts.set(last, (counts.get(last) ?? 0) - 1);
+      end -= 1;
       continue;
     }
-    if (trimmed === url) return url;
-    url = trimmed;
+    return candidate.slice(0, end);
   }
-}
-
-function count(text: string, character: string): number {
-  return text.split(character).length - 1;
+  return '';
 }

@@ -79,22 +79,61 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-// C0 and C1 controls other than tab, plus lone surrogates' replacement marker and NUL, mean the
-// file is binary or corrupted: refuse it rather than publish garbage.
-const forbiddenCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]/;
+// C0 and C1 controls other than tab, and the noncharacters U+FFFE/U+FFFF, mean the file is binary
+// or corrupted: refuse it rather than publish garbage. (U+FFFD is a character like any other; a
+// byte sequence that is not UTF-8 is refused by `decodeListing`.)
+const forbiddenCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** Longest line, and longest abstract, in characters: a real abstract is a few thousand. */
+export const maxLineLength = 50_000;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a listing file's bytes as UTF-8. Bytes that are not UTF-8 are an error naming the line
+ * they are on, not replacement characters on the page.
+ *
+ * @param file
+ *   Name errors should use.
+ * @param bytes
+ *   The file's contents.
+ */
+export function decodeListing(file: string, bytes: Uint8Array): ListingFile {
+  try {
+    return { file, text: utf8.decode(bytes) };
+  } catch {
+    let line = 1;
+    let start = 0;
+    for (let index = 0; index <= bytes.length; index += 1) {
+      if (index < bytes.length && bytes[index] !== 0x0a) continue;
+      try {
+        utf8.decode(bytes.subarray(start, index));
+      } catch {
+        break;
+      }
+      line += 1;
+      start = index + 1;
+    }
+    throw new ListingError({ file, line }, 'invalid UTF-8 (is this a text file?)');
+  }
+}
 
 /**
  * Splits listing text into lines, accepting CRLF, a BOM, tabs and trailing spaces.
- * Throws a `ListingError` on the first control character.
+ * Throws a `ListingError` on the first control character or overlong line. Errors give the
+ * position only, never the text: a listing may be a file its author did not mean to publish.
  */
 function splitLines(listing: ListingFile): string[] {
   const lines = listing.text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   lines.forEach((line, index) => {
+    const location = { file: listing.file, line: index + 1 };
+    if (line.length > maxLineLength) {
+      throw new ListingError(location, `the line is ${line.length.toLocaleString('en')} characters long; the limit is ${maxLineLength.toLocaleString('en')}`);
+    }
     const bad = forbiddenCharacter.exec(line);
     if (bad) {
       const code = bad[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0');
-      const what = bad[0] === '\uFFFD' ? 'invalid UTF-8 (is this a text file?)' : 'control or binary character';
-      throw new ListingError({ file: listing.file, line: index + 1 }, `${what} U+${code} (column ${bad.index + 1})`);
+      throw new ListingError(location, `control or binary character U+${code} (column ${bad.index + 1})`);
     }
   });
   return lines.map((line) => line.replace(/\t/g, ' ').trim());
@@ -144,12 +183,15 @@ function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): R
       index += 1;
       continue;
     }
-    if (boilerplate.has(line.toLowerCase())) {
-      index += 1;
-      continue;
-    }
     const source = { file: listing.file, line: index + 1 };
-    if (!section) throw new ListingError(source, `text before the first date line: ${JSON.stringify(preview(line))}`);
+    if (!section) {
+      // Page chrome comes before the first date line; after it, a line such as `New` is a title.
+      if (boilerplate.has(line.toLowerCase())) {
+        index += 1;
+        continue;
+      }
+      throw new ListingError(source, 'text before the first date line (expected page chrome, then a date line such as `Mar 14`)');
+    }
     // The title is one line; the abstract is the next run of non-blank lines, after one or more blank lines.
     const title = line;
     index += 1;
@@ -160,15 +202,14 @@ function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): R
       abstractLines.push(lines[index] ?? '');
       index += 1;
     }
-    const nextIsHeading = abstractLines.length > 0 && (parseDateLine(abstractLines[0] ?? '') || boilerplate.has((abstractLines[0] ?? '').toLowerCase()));
-    if (abstractLines.length === 0 || nextIsHeading) {
-      throw new ListingError(source, `the title ${JSON.stringify(preview(title))} has no abstract`);
+    if (abstractLines.length === 0) {
+      throw new ListingError(source, 'a title with no abstract (a title line is followed by a blank line, then the abstract)');
     }
-    papers.push({ title, abstract: abstractLines.join(' '), listed: section.label, ...(section.date ? { date: section.date } : {}), source });
+    const abstract = abstractLines.join(' ');
+    if (abstract.length > maxLineLength) {
+      throw new ListingError(source, `the abstract is ${abstract.length.toLocaleString('en')} characters long; the limit is ${maxLineLength.toLocaleString('en')}`);
+    }
+    papers.push({ title, abstract, listed: section.label, ...(section.date ? { date: section.date } : {}), source });
   }
   return papers;
-}
-
-function preview(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

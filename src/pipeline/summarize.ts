@@ -1,3 +1,5 @@
+import { cutAtGrapheme } from '../lib/truncate.ts';
+
 /** Longest summary, in characters, before it is cut at a word boundary. */
 const maxLength = 240;
 
@@ -17,7 +19,8 @@ function firstSentenceEnd(text: string): number {
   const boundary = /([.!?])["'\u201D\u2019)\]]*\s+(?=[A-Z0-9"'\u201C\u2018([])/g;
   for (const match of text.matchAll(boundary)) {
     if (match[1] === '.') {
-      const word = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(0, match.index))?.[1] ?? '';
+      // The word before the period; a short look back keeps a long abstract's scan linear.
+      const word = /([A-Za-z][A-Za-z.]*)$/.exec(text.slice(Math.max(0, match.index - 32), match.index))?.[1] ?? '';
       if (abbreviations.has(word.toLowerCase()) || /^[A-Z]$/.test(word)) continue;
     }
     return match.index + match[0].trimEnd().length;
@@ -42,6 +45,6 @@ export function summarize(abstract: string): string {
   const sentence = text.slice(0, firstSentenceEnd(text));
   if (sentence.length <= maxLength) return sentence;
   const cut = sentence.lastIndexOf(' ', maxLength);
-  const head = sentence.slice(0, cut > 0 ? cut : maxLength).replace(/[\s,;:\-\u2013\u2014(]+$/, '');
+  const head = (cut > 0 ? sentence.slice(0, cut) : cutAtGrapheme(sentence, maxLength)).replace(/[\s,;:\-\u2013\u2014(]+$/, '');
   return `${head}\u2026`;
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -37,6 +38,15 @@ describe.each(listings)('the site built from %s', (listing) => {
       page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
       const pages = (await listFiles(site.outDir)).filter((file) => file.endsWith('.html'));
       expect(pages.length).toBeGreaterThan(10);
+      // A string cut inside a surrogate pair is written as U+FFFD; the listings hold none. And
+      // JSON.stringify writes a lone surrogate as an escape (`\ud83d`): read the JSON-LD back to see it.
+      for (const file of pages) {
+        const html = await readFile(join(site.outDir, file), 'utf8');
+        expect(html, file).not.toContain('\uFFFD');
+        for (const [, json] of html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)) {
+          expect(JSON.stringify(JSON.parse(json ?? '')), file).not.toMatch(/\\ud[89a-f][0-9a-f]{2}/i);
+        }
+      }
       // Search renders excerpts of the hostile text in the page itself.
       const visits = [...pages.map((file) => file.replace(/index\.html$/, '')), 'search/?q=alert', 'search/?q=onerror', 'search/?q=script'];
       for (const path of visits) {
@@ -51,6 +61,13 @@ describe.each(listings)('the site built from %s', (listing) => {
         );
         expect(offenders, path).toEqual([]);
         expect(await page.locator('main .abstract :is(img, svg, script, b, details)').count(), path).toBe(0);
+      }
+      if (listing.endsWith('autolinks.txt')) {
+        // Search excerpts show entities as the listing wrote them, not decoded into markup.
+        await page.goto(server.url('search/?q=computer'));
+        const excerpt = page.locator('.search-result-excerpt').first();
+        await excerpt.waitFor();
+        expect(await excerpt.innerText()).toContain('&lt;img src=x onerror=alert(11)&gt; &#60;script&#62;');
       }
       expect(dialogs).toEqual([]);
       expect(errors).toEqual([]);

@@ -20,4 +20,11 @@ describe('findUrls', () => {
   it('stops at braces and ignores a bare scheme', () => {
     expect(urls('{https://github.com/a/b} and https:// alone')).toEqual(['https://github.com/a/b']);
   });
+
+  // Linear in the length of the text: at 20,000 parentheses a quadratic trim took 12-15 s, so at
+  // 200,000 it would outlast the test's timeout by minutes.
+  it('trims 200,000 closing parentheses after a URL in one pass', () => {
+    const text = `see https://github.com/a/b${')'.repeat(200_000)} and \\url{https://x.org/${'('.repeat(200_000)}`;
+    expect(urls(text)).toEqual(['https://github.com/a/b', `https://x.org/${'('.repeat(200_000)}`]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListingError, parseDateLine, parseListings } from '../../src/pipeline/parse.ts';
+import { decodeListing, ListingError, parseDateLine, parseListings } from '../../src/pipeline/parse.ts';
 
 const parse = (text: string, file = 'listing.txt') => parseListings([{ file, text }]);
 
@@ -46,11 +46,12 @@ describe('parseListings', () => {
     ['', 'listing.txt:1: the listing is empty'],
     ['\uFEFF\n\n', 'listing.txt:1: the listing is empty'],
     ['new\nSubscribe\n', 'listing.txt:1: the listing holds no papers'],
-    ['Mar 14\n\nA title\n', 'listing.txt:3: the title "A title" has no abstract'],
-    ['Mar 14\n\nA title\n\nMar 15\n\nB\n\nb\n', 'listing.txt:3: the title "A title" has no abstract'],
+    ['Mar 14\n\nA title\n', 'listing.txt:3: a title with no abstract'],
+    ['Mar 14\n\nA title\n\nMar 15\n\nB\n\nb\n', 'listing.txt:3: a title with no abstract'],
     ['A title\n\nAbstract\n', 'listing.txt:1: text before the first date line'],
     ['Mar 14\n\nTitle\n\nAbs\u0000tract\n', 'listing.txt:5: control or binary character U+0000'],
-    ['Mar 14\n\nTitle\n\nAbs\uFFFDtract\n', 'listing.txt:5: invalid UTF-8 (is this a text file?) U+FFFD'],
+    [`Mar 14\n\nTitle\n\n${'('.repeat(1_000_000)}\n`, 'listing.txt:5: the line is 1,000,000 characters long; the limit is 50,000'],
+    [`Mar 14\n\nTitle\n\n${'a b\n'.repeat(20_000)}`, 'listing.txt:3: the abstract is 79,999 characters long; the limit is 50,000'],
     ['Mar 14\n\nTitle\n\nAbstract\u000Bwith a vertical tab\n', 'listing.txt:5: control or binary character U+000B'],
   ])('rejects bad input %j with file and line', (text, message) => {
     expect(() => parse(text)).toThrow(ListingError);
@@ -70,5 +71,23 @@ describe('parseDateLine', () => {
     ['May 2024', undefined],
   ])('reads %j', (line, expected) => {
     expect(parseDateLine(line)).toEqual(expected);
+  });
+});
+
+describe('decodeListing', () => {
+  it('reads UTF-8, U+FFFD included', () => {
+    expect(decodeListing('a.txt', new TextEncoder().encode('Mar 14\n\nT \uFFFD\n')).text).toBe('Mar 14\n\nT \uFFFD\n');
+  });
+
+  it('refuses bytes that are not UTF-8, naming their line', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('Mar 14\n\nTitle\n\nAbs'), 0xff, 0xfe, ...new TextEncoder().encode('tract\n')]);
+    expect(() => decodeListing('a.txt', bytes)).toThrow('a.txt:5: invalid UTF-8 (is this a text file?)');
+  });
+});
+
+describe('boilerplate', () => {
+  it('is page chrome only before the first date line: after it, `New` is a title', () => {
+    const papers = parse('new\nSubscribe\n\nMar 14\n\nNew\n\nAn abstract about a paper called New.\n');
+    expect(papers.map((paper) => [paper.title, paper.abstract])).toEqual([['New', 'An abstract about a paper called New.']]);
   });
 });

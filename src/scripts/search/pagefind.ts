@@ -8,6 +8,8 @@
 /** Page data Pagefind keeps for a result (`data()` of a result). */
 export interface PagefindResultData {
   url: string;
+  /** The text Pagefind indexed, as written on the page. */
+  content: string;
   /** Words around the best match, HTML-escaped, with `<mark>` around matched words. */
   excerpt: string;
   /** One entry per section (heading with an `id`) that holds matches, with its own excerpt. */

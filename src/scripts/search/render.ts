@@ -1,3 +1,4 @@
+import { excerptParts } from './excerpt.ts';
 import type { PageSummary } from './find-page.ts';
 import type { PagefindResultData } from './pagefind.ts';
 import { highlightParam } from './params.ts';
@@ -18,15 +19,19 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /**
- * Pagefind's excerpt as DOM nodes: its text (already HTML-escaped by Pagefind) and its `<mark>`s,
- * nothing else, so a paper whose abstract contains markup-like text cannot inject any.
+ * Pagefind's excerpt as DOM nodes: the page's own words, with `<mark>` around the matched ones and
+ * nothing else, so text that looks like markup or like an entity shows exactly as the listing
+ * wrote it (see `excerptParts`).
  */
-export function excerptToNodes(html: string): Node[] {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return [...template.content.childNodes].map((node) =>
-    node.nodeName === 'MARK' ? element('mark', '', node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
-  );
+export function excerptToNodes(content: string, html: string): Node[] {
+  const parts = excerptParts(content, html);
+  if (!parts) {
+    // Not a window of the content (a Pagefind change): its text, inert, rather than nothing.
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return [document.createTextNode(template.content.textContent ?? '')];
+  }
+  return parts.map((part) => (part.mark ? element('mark', '', part.text) : document.createTextNode(part.text)));
 }
 
 /** Link to a result (`data.url`, or a page-list address) that asks the paper page to mark the query's words. */
@@ -43,9 +48,9 @@ export function resultHref(address: string, text: string): string {
  */
 function chooseExcerpt(data: PagefindResultData): Node[] {
   const abstract = data.sub_results?.find((section) => section.url.endsWith('#abstract'));
-  if (abstract) return excerptToNodes(abstract.excerpt);
+  if (abstract) return excerptToNodes(data.content, abstract.excerpt);
   if (data.meta.summary) return [document.createTextNode(data.meta.summary)];
-  return excerptToNodes(data.excerpt);
+  return excerptToNodes(data.content, data.excerpt);
 }
 
 /** One result: the title as the link, the excerpt, its topics and when it was listed. */
