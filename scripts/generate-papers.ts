@@ -11,9 +11,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
-import { paperToMdast, serializeMdx } from '../src/pipeline/emit-mdx.ts';
-import { enrichPapers } from '../src/pipeline/enrich.ts';
-import { defaultBoilerplate, ListingError, parseListings } from '../src/pipeline/parse.ts';
+import { generatePages } from '../src/pipeline/generate-pages.ts';
+import { defaultBoilerplate, ListingError } from '../src/pipeline/parse.ts';
 import { describePage, digestInputs, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
 import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, writePages } from './lib/write-pages.ts';
@@ -44,18 +43,11 @@ try {
     process.exit(0);
   }
 
-  // 2. Parse: text -> raw papers with their source lines.
-  const raw = rethrowWithPath(listings, () => parseListings(listings, { boilerplate }));
-  progress.step(`parsed ${raw.length} papers from ${listings.length} file(s)`);
+  // 2. Parse, enrich and emit, all in memory before anything is written.
+  const { papers, pages, warnings } = rethrowWithPath(listings, () => generatePages(listings, { taxonomy: loadTaxonomy(), boilerplate }));
+  progress.step(`generated ${pages.size} pages from ${listings.length} file(s)`);
 
-  // 3. Enrich: slugs, topics, tags, links, related papers; every paper validated by the schema.
-  const { papers, warnings } = rethrowWithPath(listings, () => enrichPapers(raw, loadTaxonomy()));
-  progress.step(`enriched ${papers.length} papers`);
-
-  // 4. Emit: each paper -> mdast -> MDX text, all in memory before anything is written.
-  const pages = new Map(papers.map((paper) => [`${paper.slug}.mdx`, serializeMdx(paperToMdast(paper))]));
-
-  // 5. Write: only changed pages, atomically; or, with --check, only compare.
+  // 3. Write: only changed pages, atomically; or, with --check, only compare.
   if (flags.check) {
     const plan = await planPages(outDir, pages, '.mdx');
     const stale = [...plan.written, ...plan.removed];
