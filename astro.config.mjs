@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import papershelfSearch from './src/integrations/search.ts';
+import papershelfSearch from './src/integrations/papershelf-search.ts';
 
 const env = process.env;
 

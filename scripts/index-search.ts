@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { buildSearch, formatSearchSummary } from '../src/integrations/search.ts';
+import { buildSearch, formatSearchSummary } from '../src/integrations/papershelf-search.ts';
 import { refreshSiteStamp, siteStampPath } from './lib/site-stamp.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true });

@@ -3,13 +3,13 @@
  * synthetic listing (default 10,000 papers), to find which one a slow content phase spends its
  * time in. CPU time is printed beside wall time because wall time also counts other processes.
  */
-import { classifyTopics } from '../../src/pipeline/classify-topics.ts';
-import { extractCodeLinks } from '../../src/pipeline/extract-code-links.ts';
-import { extractMethod } from '../../src/pipeline/extract-method.ts';
-import { extractTags } from '../../src/pipeline/extract-tags.ts';
-import { findRelated } from '../../src/pipeline/find-related.ts';
+import { classifyTopics } from '../../src/pipeline/enrich/classify-topics.ts';
+import { extractCodeLinks } from '../../src/pipeline/enrich/extract-code-links.ts';
+import { extractMethod } from '../../src/pipeline/enrich/extract-method.ts';
+import { extractTags } from '../../src/pipeline/enrich/extract-tags.ts';
+import { findRelated } from '../../src/pipeline/enrich/find-related.ts';
 import { parseListings } from '../../src/pipeline/parse.ts';
-import { summarize } from '../../src/pipeline/summarize.ts';
+import { summarize } from '../../src/pipeline/enrich/summarize.ts';
 import { loadTaxonomy } from '../../src/schema/taxonomy.ts';
 import { createSyntheticListing } from './synthetic-listing.ts';
 

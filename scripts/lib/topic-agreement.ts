@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { classifyTopics } from '../../src/pipeline/classify-topics.ts';
+import { classifyTopics } from '../../src/pipeline/enrich/classify-topics.ts';
 import { parseListings } from '../../src/pipeline/parse.ts';
 import type { Taxonomy } from '../../src/schema/taxonomy.ts';
 

@@ -3,8 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { generatedHeader } from '../pipeline/emit-mdx.ts';
-import { renderGeneratedPage } from '../pipeline/render-page.ts';
+import { generatedHeader } from '../pipeline/emit/emit-mdx.ts';
+import { renderGeneratedPage } from '../pipeline/emit/render-page.ts';
 
 export interface PapersLoaderOptions {
   /** Folder of `.mdx` pages, relative to the project root. */

@@ -1,7 +1,7 @@
 import type { Paper } from '../schema/paper.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
-import { paperToMdast, serializeMdx } from './emit-mdx.ts';
-import { enrichPapers } from './enrich.ts';
+import { paperToMdast, serializeMdx } from './emit/emit-mdx.ts';
+import { enrichPapers } from './enrich/enrich.ts';
 import { parseListings, type ListingFile } from './parse.ts';
 
 export interface GenerateOptions {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { abstractToPhrasing } from '../../src/pipeline/emit-mdx.ts';
+import { abstractToPhrasing } from '../../src/pipeline/emit/emit-mdx.ts';
 import type { Paper } from '../../src/schema/paper.ts';
 import { buildFixtureSite, projectRoot, type BuiltSite } from './helpers/build-site.ts';
 import { readPage, selectAll, selectOne, textOf } from './helpers/html.ts';

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, test } from 'vitest';
 import type { Paper, PaperInput, SourceLocation } from '../../src/schema/paper.ts';
 import type { RawPaper } from '../../src/pipeline/parse.ts';
-import type { enrichPapers } from '../../src/pipeline/enrich.ts';
+import type { enrichPapers } from '../../src/pipeline/enrich/enrich.ts';
 
 // The frontmatter types are derived from the one zod schema; these pin what the generator, the
 // content collection and the layouts rely on, so a schema edit that changes them fails here.

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifyTopics } from '../../src/pipeline/classify-topics.ts';
+import { classifyTopics } from '../../src/pipeline/enrich/classify-topics.ts';
 import { loadTaxonomy, taxonomySchema } from '../../src/schema/taxonomy.ts';
 import { evaluateTopicLabels } from '../../scripts/lib/topic-agreement.ts';
 

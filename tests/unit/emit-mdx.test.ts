@@ -8,8 +8,8 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { PaperInput } from '../../src/schema/paper.ts';
-import { abstractToPhrasing, generatedHeader, paperToMdast, serializeMdx } from '../../src/pipeline/emit-mdx.ts';
-import { renderGeneratedPage } from '../../src/pipeline/render-page.ts';
+import { abstractToPhrasing, generatedHeader, paperToMdast, serializeMdx } from '../../src/pipeline/emit/emit-mdx.ts';
+import { renderGeneratedPage } from '../../src/pipeline/emit/render-page.ts';
 
 function paperWith(title: string, abstract: string): PaperInput {
   return { title, slug: 'x', listed: 'Mar 14', position: 1, topics: ['alignment'], tags: ['a-b'], summary: abstract.slice(0, 20), abstract, code: [], related: [], source: { file: 'f.txt', line: 3 } };

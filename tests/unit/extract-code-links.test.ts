@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCodeLinks } from '../../src/pipeline/extract-code-links.ts';
+import { extractCodeLinks } from '../../src/pipeline/enrich/extract-code-links.ts';
 
 describe('extractCodeLinks', () => {
   it('finds repository and project-page links without trailing punctuation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractMethod } from '../../src/pipeline/extract-method.ts';
+import { extractMethod } from '../../src/pipeline/enrich/extract-method.ts';
 
 describe('extractMethod', () => {
   it('takes a coined name before the title colon', () => {

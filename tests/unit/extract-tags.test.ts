@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractMethod } from '../../src/pipeline/extract-method.ts';
-import { extractTags } from '../../src/pipeline/extract-tags.ts';
-import { findNames } from '../../src/pipeline/find-names.ts';
+import { extractMethod } from '../../src/pipeline/enrich/extract-method.ts';
+import { extractTags } from '../../src/pipeline/enrich/extract-tags.ts';
+import { findNames } from '../../src/pipeline/enrich/find-names.ts';
 import { parseListings } from '../../src/pipeline/parse.ts';
 import { loadTaxonomy } from '../../src/schema/taxonomy.ts';
 

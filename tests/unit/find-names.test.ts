@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNames } from '../../src/pipeline/find-names.ts';
+import { findNames } from '../../src/pipeline/enrich/find-names.ts';
 
 const keys = (text: string) => findNames(text).map(({ key, shape }) => `${key}:${shape}`);
 

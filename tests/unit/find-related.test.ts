@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRelated } from '../../src/pipeline/find-related.ts';
+import { findRelated } from '../../src/pipeline/enrich/find-related.ts';
 
 const papers = [
   { title: 'Contextual bandits with neural regression', abstract: 'Regret bounds for contextual bandits with neural networks.' },

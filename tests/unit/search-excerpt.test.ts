@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptParts } from '../../src/scripts/search/excerpt.ts';
+import { excerptParts } from '../../src/client/search/excerpt.ts';
 
 describe('excerptParts', () => {
   it('takes the words from the content, so entities and markup-like text stay literal', () => {

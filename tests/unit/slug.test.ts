@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlugs, maxSlugLength, slugify } from '../../src/pipeline/slug.ts';
+import { assignSlugs, maxSlugLength, slugify } from '../../src/pipeline/enrich/slug.ts';
 
 describe('slugify', () => {
   it.each([

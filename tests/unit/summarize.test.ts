@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/pipeline/summarize.ts';
+import { summarize } from '../../src/pipeline/enrich/summarize.ts';
 
 describe('summarize', () => {
   it('returns the first sentence', () => {

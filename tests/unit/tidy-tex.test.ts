@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyTex } from '../../src/pipeline/tidy-tex.ts';
+import { tidyTex } from '../../src/pipeline/emit/tidy-tex.ts';
 
 describe('tidyTex', () => {
   it.each([

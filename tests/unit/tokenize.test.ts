@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPhraseMatcher } from '../../src/pipeline/match-phrases.ts';
-import { foldPlural, toStems, toTerms } from '../../src/pipeline/tokenize.ts';
+import { createPhraseMatcher } from '../../src/pipeline/enrich/match-phrases.ts';
+import { foldPlural, toStems, toTerms } from '../../src/pipeline/enrich/tokenize.ts';
 
 describe('tokenize', () => {
   it('stems words so that plurals and inflections meet', () => {

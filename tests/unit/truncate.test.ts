@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutAtGrapheme } from '../../src/lib/truncate.ts';
-import { summarize } from '../../src/pipeline/summarize.ts';
+import { summarize } from '../../src/pipeline/enrich/summarize.ts';
 
 /** True when a string holds a surrogate without its pair: invalid in JSON-LD, HTML and feeds. */
 function hasLoneSurrogate(text: string): boolean {

@@ -1,4 +1,4 @@
-import { loadFilters, loadPagefind, type FilterCounts, type PagefindResult } from './pagefind.ts';
+import { loadFilters, loadPagefind, type FilterCounts, type PagefindResult } from './pagefind-api.ts';
 
 /** The facets a reader can narrow by; the keys are the paper layout's `data-pagefind-filter`s. */
 export const facetKeys = ['topic', 'tag'] as const;

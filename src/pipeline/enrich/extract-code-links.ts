@@ -1,4 +1,4 @@
-import { findUrls } from './find-urls.ts';
+import { findUrls } from '../find-urls.ts';
 
 /**
  * Hosts whose URLs are code or model repositories, or project pages served from one

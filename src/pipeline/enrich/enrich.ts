@@ -1,12 +1,12 @@
 import { z } from 'astro/zod';
-import { createPaperSchema, type Paper } from '../schema/paper.ts';
-import { getTopicIds, type Taxonomy } from '../schema/taxonomy.ts';
+import { createPaperSchema, type Paper } from '../../schema/paper.ts';
+import { getTopicIds, type Taxonomy } from '../../schema/taxonomy.ts';
 import { classifyTopics } from './classify-topics.ts';
 import { extractCodeLinks } from './extract-code-links.ts';
 import { extractMethod } from './extract-method.ts';
 import { extractTags } from './extract-tags.ts';
 import { findRelated } from './find-related.ts';
-import { ListingError, type RawPaper } from './parse.ts';
+import { ListingError, type RawPaper } from '../parse.ts';
 import { assignSlugs } from './slug.ts';
 import { summarize } from './summarize.ts';
 

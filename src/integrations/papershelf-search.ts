@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { indexSite } from './pagefind.ts';
-import { writeServiceWorker } from './service-worker.ts';
+import { indexSite } from './search-index.ts';
+import { writeServiceWorker } from './offline-bundle.ts';
 
 /** What `buildSearch` did, for the one summary line. */
 export interface SearchBuildSummary {

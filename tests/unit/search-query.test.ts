@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createTopicNames, emptyQuery, isActive, queryFromParams, queryToParams, searchPageHref } from '../../src/scripts/search/query.ts';
+import { createTopicNames, emptyQuery, isActive, queryFromParams, queryToParams, searchPageHref } from '../../src/client/search/query.ts';
 
 describe('search queries in the address bar', () => {
   test('round-trip words, several topics and tags, and the order', () => {

@@ -1,4 +1,4 @@
-import { pageListDir, pageListShard, type PageListIndex, type PageListShard } from './page-list.ts';
+import { pageListDir, pageListShard, type PageListIndex, type PageListShard } from '../../shared/page-list.ts';
 
 const base = import.meta.env.BASE_URL;
 const shards = new Map<string, Promise<PageListShard>>();

@@ -4,7 +4,7 @@
  * worker, and marks the search words on a page opened from a result.
  */
 import { highlightParam } from './params.ts';
-import { loadPagefind } from './pagefind.ts';
+import { loadPagefind } from './pagefind-api.ts';
 
 export function startSearch(): void {
   const root = document.querySelector<HTMLElement>('[data-search]');

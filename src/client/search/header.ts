@@ -1,5 +1,5 @@
 import { mountSearchBox } from './controller.ts';
-import { loadPagefind } from './pagefind.ts';
+import { loadPagefind } from './pagefind-api.ts';
 import { emptyQuery, searchPageHref } from './query.ts';
 
 /**

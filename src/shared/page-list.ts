@@ -4,7 +4,7 @@
  * Pagefind keeps a result's address, title and excerpt in its fragment file, one per page (about
  * 1 KB each, 10 MB at 10,000 papers). Offline, the service worker may not hold every fragment; the
  * page list, a few bytes per page split into small shards, lets a result whose fragment is missing
- * still show its title and link to its page. `src/integrations/service-worker.ts` writes it after
+ * still show its title and link to its page. `src/integrations/offline-bundle.ts` writes it after
  * each build; the worker keeps it with the rest of the index.
  */
 

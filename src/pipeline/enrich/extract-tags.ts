@@ -1,7 +1,7 @@
-import type { Taxonomy } from '../schema/taxonomy.ts';
+import type { Taxonomy } from '../../schema/taxonomy.ts';
 import { extractMethod } from './extract-method.ts';
 import { findNames } from './find-names.ts';
-import { findUrls } from './find-urls.ts';
+import { findUrls } from '../find-urls.ts';
 import { createPhraseMatcher, toPhraseKey } from './match-phrases.ts';
 import { foldPlural, stem, stopWords } from './tokenize.ts';
 

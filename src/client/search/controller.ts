@@ -1,5 +1,5 @@
 import { findPage } from './find-page.ts';
-import { canLoadResult, fetchedPagefindUrls, loadFilters, type PagefindResult } from './pagefind.ts';
+import { canLoadResult, fetchedPagefindUrls, loadFilters, type PagefindResult } from './pagefind-api.ts';
 import { describeOutcome, renderFacets, renderResult, renderUnavailableResult } from './render.ts';
 import { emptyQuery, isActive, runQuery, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
 

@@ -13,12 +13,14 @@
  *   is short. Other fragments are kept as searches show them; offline, a result without one
  *   shows its title and link from the page list.
  *
- * `src/integrations/service-worker.ts` compiles this file to `<dist>/sw.js` after each build and
+ * `src/integrations/offline-bundle.ts` compiles this file to `<dist>/sw.js` after each build and
  * prepends `BUILD`: a version derived from the build's content and the precache list. A rebuild
  * that changes anything changes `sw.js`, the browser installs the new worker, and its activation
  * deletes every older papershelf cache. Everything is resolved against the worker's scope, so the
  * same file works under any `BASE_PATH`.
  */
+
+import type { OfflineIndex } from '../../shared/offline-index.ts';
 
 declare const BUILD: {
   /** Short content hash of the build. */
@@ -28,15 +30,6 @@ declare const BUILD: {
   /** JSON list of the Pagefind files to keep for offline search, relative to the scope. */
   offlineIndex: string;
 };
-
-/** `sw-search-index.json`, as `src/integrations/service-worker.ts` writes it. */
-interface OfflineIndex {
-  core: string[];
-  fragmentDir: string;
-  /** Page ids: the file names without `.pf_fragment`. */
-  fragments: string[];
-  fragmentBytes: number;
-}
 
 interface ExtendableEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;

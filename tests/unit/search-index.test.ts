@@ -16,9 +16,9 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
-const { indexSite } = await import('../../src/integrations/pagefind.ts');
-const { writeServiceWorker } = await import('../../src/integrations/service-worker.ts');
-const { choosePrefixLength, pageListShard } = await import('../../src/scripts/search/page-list.ts');
+const { indexSite } = await import('../../src/integrations/search-index.ts');
+const { writeServiceWorker } = await import('../../src/integrations/offline-bundle.ts');
+const { choosePrefixLength, pageListShard } = await import('../../src/shared/page-list.ts');
 
 let dir: string;
 

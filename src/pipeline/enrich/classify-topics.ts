@@ -1,4 +1,4 @@
-import type { Taxonomy } from '../schema/taxonomy.ts';
+import type { Taxonomy } from '../../schema/taxonomy.ts';
 import { createPhraseMatcher, toPhraseKey, type PhraseMatcher } from './match-phrases.ts';
 import { toStems } from './tokenize.ts';
 

@@ -1,4 +1,4 @@
-import { cutAtGrapheme } from '../lib/truncate.ts';
+import { cutAtGrapheme } from '../../lib/truncate.ts';
 
 /** Longest summary, in characters, before it is cut at a word boundary. */
 const maxLength = 240;

@@ -1,6 +1,6 @@
 import { excerptParts } from './excerpt.ts';
 import type { PageSummary } from './find-page.ts';
-import type { PagefindResultData } from './pagefind.ts';
+import type { PagefindResultData } from './pagefind-api.ts';
 import { highlightParam } from './params.ts';
 import { facetKeys, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
 
