@@ -2,7 +2,10 @@
  * `npm run bench`: builds synthetic listings of N papers with papershelf and with a bare
  * Astro + MDX + Pagefind baseline on the same pages, and prints a Markdown table per size.
  *
- *   node scripts/bench.ts [--papers 1000,10000] [--skip-baseline] [--incremental] [--seed 1] [--keep]
+ *   node scripts/bench.ts [--papers 1000,10000] [--archive 286] [--skip-baseline] [--incremental] [--seed 1] [--keep]
+ *
+ * `--archive N` adds an archive of N daily files (35 new and 15 returning papers a day), the shape
+ * of a site that gets a listing every day; `--papers ''` leaves out the single listings.
  *
  * Progress goes to stderr, the report to stdout; the figures are also written as JSON (with every
  * phase's log) under a temporary folder, whose path is printed at the end.
@@ -19,6 +22,7 @@ import { resolveTools } from './bench/phases.ts';
 const { values: flags } = parseArgs({
   options: {
     papers: { type: 'string', default: '1000,10000' },
+    archive: { type: 'string', default: '' },
     seed: { type: 'string', default: '1' },
     'skip-baseline': { type: 'boolean', default: false },
     incremental: { type: 'boolean', default: false },
@@ -26,10 +30,11 @@ const { values: flags } = parseArgs({
   },
 });
 
-const sizes = flags.papers.split(',').map((text) => Number(text.trim()));
+const sizes = flags.papers.split(',').filter((text) => text.trim()).map((text) => Number(text.trim()));
+const archiveDays = flags.archive ? Number(flags.archive) : undefined;
 const seed = Number(flags.seed);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(seed)) {
-  console.error('bench: --papers takes positive integers separated by commas (1000,10000), --seed an integer');
+if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(seed) || (archiveDays !== undefined && !(Number.isInteger(archiveDays) && archiveDays > 0))) {
+  console.error('bench: --papers takes positive integers separated by commas (1000,10000), --archive a number of days, --seed an integer');
   process.exit(2);
 }
 
@@ -45,6 +50,13 @@ for (const papers of sizes) {
     papers, seed, sectionSize: 50, tools,
     baseline: !flags['skip-baseline'], incremental: flags.incremental, keep: flags.keep,
     workDir: join(workDir, String(papers)),
+  }));
+}
+if (archiveDays) {
+  results.push(await benchSize({
+    papers: archiveDays * 35, days: archiveDays, seed, sectionSize: 50, tools,
+    baseline: !flags['skip-baseline'], incremental: flags.incremental, keep: flags.keep,
+    workDir: join(workDir, `archive-${archiveDays}`),
   }));
 }
 

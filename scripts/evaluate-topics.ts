@@ -17,7 +17,8 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 for (const [name, path] of Object.entries(labelSets)) {
   const result = evaluateTopicLabels(fileURLToPath(new URL(path, import.meta.url)), taxonomy);
   console.log(
-    `${name}: ${result.papers} papers  micro-F1 ${result.f1.toFixed(3)}  precision ${result.precision.toFixed(3)}  recall ${result.recall.toFixed(3)}  main topic found ${percent(result.mainHitRate)}`,
+    `${name}: ${result.papers} papers  micro-F1 ${result.f1.toFixed(3)}  precision ${result.precision.toFixed(3)}  recall ${result.recall.toFixed(3)}  main topic found ${percent(result.mainHitRate)}  ` +
+      `related sharing a topic ${percent(result.relatedSharingTopic)} (${result.relatedPerPaper.toFixed(1)} per paper)`,
   );
   if (verbose) {
     for (const { title, expected, predicted } of result.disagreements) {

@@ -5,34 +5,59 @@
  *
  * Environment: `PAPERS_SOURCE` (listing file or folder, default `content/source/`),
  * `PAPERSHELF_PAPERS_DIR` (output folder, default `content/papers/`), `PAPERS_BOILERPLATE` (file of
- * page-chrome lines to skip, one per line). `--check` writes nothing and exits 1 if pages would change.
+ * page-chrome lines to skip, one per line), `PAPERS_YEAR` (year of days that give none),
+ * `PAPERSHELF_SLUGS` (the slug registry, default `content/slugs.yaml`). `--check` writes nothing
+ * and exits 1 if pages or the registry would change.
+ *
+ * The run holds the build lock of `PAPERSHELF_CACHE_DIR` (joining it when `scripts/build.ts` runs
+ * this step), so two runs never write the pages at once, and starts by removing the temporary
+ * files of killed runs. An I/O failure is one line, `content: <step> failed: <reason>`.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
 import { generatePages } from '../src/pipeline/generate-pages.ts';
+import { paperKey } from '../src/pipeline/merge-listings.ts';
+import { defaultSlugRegistryPath, parseSlugRegistry, serializeSlugRegistry } from '../src/schema/slug-registry.ts';
 import { defaultBoilerplate, ListingError } from '../src/pipeline/parse.ts';
-import { describePage, digestInputs, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
+import { describePage, digestInputs, readContentStamp, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
+import { writeTextFile } from './lib/json-file.ts';
 import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
-import { planPages, writePages } from './lib/write-pages.ts';
+import { planPages, removeRunLeftovers, writePages } from './lib/write-pages.ts';
 import { createProgress } from './lib/progress.ts';
+import { acquireBuildLock } from './lib/build-lock.ts';
+import { reportFailure, step } from './lib/step-failure.ts';
 
 const { values: flags } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const source = process.env.PAPERS_SOURCE ?? 'content/source';
 const outDir = process.env.PAPERSHELF_PAPERS_DIR ?? 'content/papers';
 const progress = createProgress('content');
+const cacheDir = resolve(process.env.PAPERSHELF_CACHE_DIR || 'node_modules/.astro');
+const registryPath = process.env.PAPERSHELF_SLUGS || defaultSlugRegistryPath;
 
 try {
+  // 0. One build at a time; then clear what killed runs left (the lock is freed on exit).
+  await step('taking the build lock', () => acquireBuildLock(cacheDir, { phase: 'content' }));
+  if (!flags.check) await step('removing what earlier runs left', () => removeRunLeftovers(outDir, registryPath));
+
   // 1. Read every listing file (I/O stays here, at the edge).
   const listings = await readListings(source);
   const boilerplate = process.env.PAPERS_BOILERPLATE
     ? readFileSync(process.env.PAPERS_BOILERPLATE, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
     : defaultBoilerplate;
-  const inputs = await digestInputs(
-    [...listings.flatMap((listing) => [listing.file, listing.text]), boilerplate.join('\n'), readFileSync(defaultTaxonomyPath, 'utf8')],
-    fileURLToPath(new URL('..', import.meta.url)),
-  );
+  const year = readYear(process.env.PAPERS_YEAR);
+  const registryText = existsSync(registryPath) ? readFileSync(registryPath, 'utf8') : '';
+  const registry = parseSlugRegistry(registryText, registryPath);
+  // The registry is an input, as this run will leave it: a run that only added new papers to it
+  // must find itself up to date next time.
+  const digestWith = (registryState: string) =>
+    digestInputs(
+      [...listings.flatMap((listing) => [listing.file, listing.text]), boilerplate.join('\n'), readFileSync(defaultTaxonomyPath, 'utf8'), registryState, String(year)],
+      fileURLToPath(new URL('..', import.meta.url)),
+    );
+  const inputs = await digestWith(registryText);
 
   // Nothing the pages depend on has changed since the last run: nothing to do.
   const stamp = flags.check ? undefined : await readFreshContentStamp(outDir, inputs);
@@ -43,8 +68,13 @@ try {
     process.exit(0);
   }
 
-  // 2. Parse, enrich and emit, all in memory before anything is written.
-  const { papers, pages, warnings } = rethrowWithPath(listings, () => generatePages(listings, { taxonomy: loadTaxonomy(), boilerplate }));
+  // 2. Parse, enrich and emit, all in memory before anything is written. Slugs come from the
+  // registry; what the last run published tells a slug the site owner renamed (a redirect).
+  const previous = await readContentStamp(outDir);
+  const published = new Map(Object.entries(previous?.published ?? {}).map(([slug, title]) => [paperKey(title), slug]));
+  const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
+  const { papers, pages, registry: updated, warnings } = rethrowWithPath(listings, () => generatePages(listings, options));
+  const updatedText = serializeSlugRegistry(updated);
   progress.step(`generated ${pages.size} pages from ${listings.length} file(s)`);
 
   // 3. Write: only changed pages, atomically; or, with --check, only compare.
@@ -55,21 +85,35 @@ try {
       console.error(`content: ${stale.length} page(s) out of date in ${outDir} (run npm run content): ${stale.slice(0, 5).join(', ')}`);
       process.exit(1);
     }
+    if (updatedText !== registryText) {
+      console.error(`content: ${registryPath} is out of date: ${Object.keys(updated.papers).length - Object.keys(registry.papers).length} new paper(s) (run npm run content, then commit it)`);
+      process.exit(1);
+    }
     progress.done(`content: ${pages.size} pages up to date in ${outDir}`);
   } else {
-    const report = await writePages(outDir, pages, '.mdx');
-    const sections = new Set(papers.map((paper) => `${paper.source.file}\0${paper.listed}`)).size;
+    // The registry first: a published page always has its slug on record.
+    if (updatedText !== registryText) await step('writing the slug registry', () => writeTextFile(registryPath, updatedText));
+    const report = await step('writing pages', () => writePages(outDir, pages, '.mdx'));
+    const days = new Set(papers.flatMap((paper) => paper.listings.map((listing) => listing.day))).size;
     const topics = new Set(papers.flatMap((paper) => paper.topics)).size;
     const tags = new Set(papers.flatMap((paper) => paper.tags)).size;
     for (const warning of warnings) console.warn(`warning: ${warning}`);
-    const summary = `content: ${papers.length} papers in ${sections} section(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s)`;
+    const summary = `content: ${papers.length} papers on ${days} day(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s)`;
     const written = Object.fromEntries(await Promise.all([...pages.keys()].map(async (name) => [name, await describePage(outDir, name)])));
-    await writeContentStamp(outDir, { inputs, pages: written, summary, warnings });
+    const settled = await digestWith(updatedText);
+    await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published: Object.fromEntries(papers.map((paper) => [paper.slug, paper.title])) }));
     progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }
 } catch (error) {
-  console.error(error instanceof Error ? `content: ${error.message}` : error);
+  reportFailure('content', error);
   process.exit(1);
+}
+
+/** `PAPERS_YEAR`: the year of days whose date line and file name give none. */
+function readYear(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  if (!/^\d{4}$/.test(value)) throw new Error(`PAPERS_YEAR must be a four-digit year, not ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 /** Runs a pure step and rewrites its `file:line` errors to show the path the user gave. */

@@ -1,4 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
 /** One file of a built site. */
@@ -44,4 +45,24 @@ export async function measureDist(dir: string): Promise<DistStats> {
     if (!file.path.startsWith('papers/') && file.bytes > (stats.largestIndexHtml?.bytes ?? -1)) stats.largestIndexHtml = file;
   }
   return stats;
+}
+
+/** A digest of every file of a built site, by path, to count what a rebuild really changed. */
+export async function fingerprintFiles(dir: string): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    digests.set(full.slice(dir.length + 1).split(sep).join('/'), createHash('sha1').update(await readFile(full)).digest('hex'));
+  }
+  return digests;
+}
+
+/** Files added, removed or changed between two fingerprints. */
+export function countChangedFiles(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): number {
+  let changed = 0;
+  for (const [path, digest] of after) if (before.get(path) !== digest) changed += 1;
+  for (const path of before.keys()) if (!after.has(path)) changed += 1;
+  return changed;
 }

@@ -8,13 +8,13 @@ import { extractCodeLinks } from '../../src/pipeline/enrich/extract-code-links.t
 import { extractMethod } from '../../src/pipeline/enrich/extract-method.ts';
 import { extractTags } from '../../src/pipeline/enrich/extract-tags.ts';
 import { findRelated } from '../../src/pipeline/enrich/find-related.ts';
-import { parseListings } from '../../src/pipeline/parse.ts';
+import { readPapers } from '../../src/pipeline/generate-pages.ts';
 import { summarize } from '../../src/pipeline/enrich/summarize.ts';
 import { loadTaxonomy } from '../../src/schema/taxonomy.ts';
 import { createSyntheticListing } from './synthetic-listing.ts';
 
 const size = Number(process.argv[2] ?? 10_000);
-const papers = parseListings([{ file: 'synthetic.txt', text: createSyntheticListing({ papers: size }) }]);
+const { papers } = readPapers([{ file: 'synthetic.txt', text: createSyntheticListing({ papers: size }) }]);
 const taxonomy = loadTaxonomy();
 
 function time(name: string, run: () => unknown): void {
@@ -27,7 +27,7 @@ function time(name: string, run: () => unknown): void {
 }
 
 console.log(`${size} synthetic papers`);
-time('parseListings (whole listing)', () => parseListings([{ file: 'synthetic.txt', text: createSyntheticListing({ papers: size }) }]));
+time('readPapers (whole listing)', () => readPapers([{ file: 'synthetic.txt', text: createSyntheticListing({ papers: size }) }]));
 time('extractTags (whole listing)', () => extractTags(papers, taxonomy));
 time('findRelated (whole listing)', () => findRelated(papers));
 time('classifyTopics (each paper)', () => papers.map((paper) => classifyTopics(paper, taxonomy)));

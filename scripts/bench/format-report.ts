@@ -37,7 +37,9 @@ export function formatReport(environment: BenchEnvironment, sizes: readonly Size
 function formatSize(size: SizeResult): string[] {
   const { papers, papershelf, baseline } = size;
   const lines = [
-    `### ${formatCount(papers)} papers (listing ${formatMegabytes(size.listingBytes)})`,
+    size.days
+      ? `### An archive of ${formatCount(size.days)} daily files, ${formatCount(papers)} distinct papers (35 new and 15 returning a day; ${formatMegabytes(size.listingBytes)})`
+      : `### ${formatCount(papers)} papers (listing ${formatMegabytes(size.listingBytes)})`,
     '',
     '| build | phase | wall (s) | CPU (s) | peak RSS (MB) | papers/s | log lines (warnings) | vs baseline |',
     '|---|---|--:|--:|--:|--:|--:|--:|',
@@ -48,11 +50,19 @@ function formatSize(size: SizeResult): string[] {
   lines.push('', '| site | dist/ | HTML pages | pagefind/ | largest page | largest index page |', '|---|--:|--:|--:|---|---|');
   for (const [name, site] of sites) lines.push(distRow(name, site));
   if (size.rebuilds.length > 0) {
-    lines.push('', '| papershelf rebuild | wall (s) | of full build | .mdx written | unchanged | removed |', '|---|--:|--:|--:|--:|--:|');
+    lines.push(
+      '',
+      '| papershelf rebuild | wall (s) | of full build | content | astro | pagefind | .mdx written | removed | pages rendered | records indexed | dist/ files changed |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
+    );
     for (const rebuild of size.rebuilds) {
-      const { build, pages } = rebuild;
+      const { build, pages, redone } = rebuild;
       const share = build.failure || papershelf.build.failure ? 'n/a' : `${Math.round((build.total.wallSeconds / papershelf.build.total.wallSeconds) * 100)}%`;
-      lines.push(`| ${rebuild.change}${failureNote(build)} | ${build.total.wallSeconds.toFixed(1)} | ${share} | ${pages?.written ?? '?'} | ${pages?.unchanged ?? '?'} | ${pages?.removed ?? '?'} |`);
+      const phase = (name: string) => build.phases.find((candidate) => candidate.phase === name)?.wallSeconds.toFixed(1) ?? '';
+      lines.push(
+        `| ${rebuild.change}${failureNote(build)} | ${build.total.wallSeconds.toFixed(1)} | ${share} | ${phase('content')} | ${phase('astro')} | ${phase('pagefind')} | ` +
+          `${pages?.written ?? '?'} | ${pages?.removed ?? '?'} | ${redone?.rendered ?? '?'} | ${redone?.indexed ?? '?'} | ${redone?.distChanged ?? '?'} |`,
+      );
     }
   }
   const samples = sites.flatMap(([name, site]) => site.build.phases.flatMap((phase) => phase.warningSamples.map((sample) => `- ${name} ${phase.phase}: \`${sample}\``)));

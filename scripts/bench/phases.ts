@@ -58,6 +58,7 @@ export function papershelfPhases(tools: Tools, dirs: PapershelfDirs): Phase[] {
   const env = childEnv(tools, {
     PAPERS_SOURCE: dirs.listing,
     PAPERSHELF_PAPERS_DIR: dirs.papers,
+    PAPERSHELF_SLUGS: `${dirs.papers}.slugs.yaml`,
     PAPERSHELF_OUT_DIR: dirs.dist,
     PAPERSHELF_CACHE_DIR: dirs.cache,
     PAPERSHELF_SEARCH: 'off',

@@ -9,7 +9,7 @@ const baselineTemplate = fileURLToPath(new URL('./baseline/', import.meta.url));
 const privateModuleEntries = new Set(['.astro', '.vite', '.cache']);
 
 // What git ignores in the project (build output, caches, generated pages, logs) is not copied.
-const ignoredProjectPaths = new Set(['node_modules', '.git', 'dist', '.astro', '.cache', 'tmp', join('content', 'papers')]);
+const ignoredProjectPaths = new Set(['node_modules', '.git', 'dist', '.dist.versions', '.astro', '.cache', 'tmp', join('content', 'papers'), join('content', 'slugs.yaml')]);
 
 /**
  * Copies the bare baseline site into `dir`, ready to build with the project's packages.

@@ -45,7 +45,8 @@ const monthLabels = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Se
  * Titles have 6 to 16 words and abstracts 120 to 250. Every paper is drawn from its own seeded
  * stream, so a listing of `n + sectionSize` papers is the listing of `n` papers (with `n` a multiple
  * of `sectionSize`) plus one more date section: the "one more day" case of an incremental build.
- * Section labels carry no year, so past 365 sections they repeat, as in a multi-year listing.
+ * Section labels carry the year (`Mar 1, 2023`), so each section is a day of its own. Titles are
+ * distinct: a paper whose title an earlier one has is drawn again from its own stream.
  *
  * @param options
  *   Size, seed and section size.
@@ -58,18 +59,78 @@ export function createSyntheticListing(options: SyntheticListingOptions): string
   if (!Number.isInteger(sectionSize) || sectionSize < 1) throw new RangeError(`sectionSize must be a positive integer, got ${sectionSize}`);
   const rareTerms = createRareTerms(seed);
   const lines = boilerplate.flatMap((line) => [line, '']);
+  const titles = new Set<string>();
   for (let index = 0; index < papers; index += 1) {
     if (index % sectionSize === 0) lines.push(sectionLabel(index / sectionSize), '');
-    const paper = createPaper(createRandom(deriveSeed(seed, index)), rareTerms);
+    const random = createRandom(deriveSeed(seed, index));
+    let paper = createPaper(random, rareTerms);
+    while (titles.has(paper.title)) paper = createPaper(random, rareTerms);
+    titles.add(paper.title);
     lines.push(paper.title, '', paper.abstract, '');
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** `Mar 14` for the section `offset` days after 1 March (a fixed anchor keeps output stable). */
+export interface SyntheticArchiveOptions {
+  /** Number of daily files. */
+  days: number;
+  /** Papers new each day (default 35). */
+  newPerDay?: number;
+  /** Papers each day that were first listed in the week before (default 15). */
+  returningPerDay?: number;
+  /** Same seed, same archive (default 1). */
+  seed?: number;
+}
+
+/** One daily listing file of a synthetic archive. */
+export interface SyntheticDay {
+  /** `2023-03-01.txt`: the name gives the year. */
+  file: string;
+  text: string;
+}
+
+/**
+ * Generates an archive of daily listings as a site owner keeps one: each day's file holds the
+ * day's new papers and some still trending from the week before, in a shuffled order, so a paper
+ * trends for several days. Day `d` of an archive of `n` days is the same as day `d` of a longer
+ * one, so the archive of `n + 1` days is the "one more day" rebuild of the archive of `n`.
+ *
+ * @returns
+ *   Daily files, oldest first; `days * newPerDay` distinct papers.
+ */
+export function createSyntheticArchive(options: SyntheticArchiveOptions): SyntheticDay[] {
+  const { days, newPerDay = 35, returningPerDay = 15, seed = 1 } = options;
+  if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer, got ${days}`);
+  const rareTerms = createRareTerms(seed);
+  const titles = new Set<string>();
+  const papers: { title: string; abstract: string; day: number }[] = [];
+  const files: SyntheticDay[] = [];
+  for (let day = 0; day < days; day += 1) {
+    const random = createRandom(deriveSeed(seed, -2 - day));
+    const fresh = Array.from({ length: newPerDay }, (_, offset) => {
+      const paperRandom = createRandom(deriveSeed(seed, day * newPerDay + offset));
+      let paper = createPaper(paperRandom, rareTerms);
+      while (titles.has(paper.title)) paper = createPaper(paperRandom, rareTerms);
+      titles.add(paper.title);
+      return { ...paper, day };
+    });
+    const lastWeek = papers.filter((paper) => paper.day >= day - 7);
+    const returning = random.sample(lastWeek, Math.min(returningPerDay, lastWeek.length));
+    papers.push(...fresh);
+    const listed = random.sample([...fresh, ...returning], fresh.length + returning.length);
+    const lines = boilerplate.flatMap((line) => [line, '']);
+    lines.push(sectionLabel(day), '');
+    for (const paper of listed) lines.push(paper.title, '', paper.abstract, '');
+    const date = new Date(Date.UTC(2023, 2, 1 + day)).toISOString().slice(0, 10);
+    files.push({ file: `${date}.txt`, text: `${lines.join('\n')}\n` });
+  }
+  return files;
+}
+
+/** `Mar 14, 2023` for the section `offset` days after 1 March 2023 (a fixed anchor keeps output stable). */
 function sectionLabel(offset: number): string {
   const date = new Date(Date.UTC(2023, 2, 1 + offset));
-  return `${monthLabels[date.getUTCMonth()]} ${date.getUTCDate()}`;
+  return `${monthLabels[date.getUTCMonth()]} ${date.getUTCDate()}, ${date.getUTCFullYear()}`;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ContentStamp {
   /** The run's summary line, minus the write counts, and its warnings. */
   summary: string;
   warnings: string[];
+  /** Slug -> title of every page the run published, to notice a slug renamed in the registry. */
+  published: Record<string, string>;
 }
 
 const stampName = '.papershelf-content.json';
@@ -31,11 +33,16 @@ export async function digestInputs(parts: readonly string[], projectRoot: string
   const hash = createHash('sha256');
   for (const part of parts) hash.update(`${part.length}\0${part}`);
   for (const dir of codeDirs) {
-    const names = (await readdir(join(projectRoot, dir))).filter((name) => name.endsWith('.ts')).sort();
+    const names = (await readdir(join(projectRoot, dir), { recursive: true })).filter((name) => name.endsWith('.ts')).sort();
     for (const name of names) hash.update(`${dir}/${name}\0`).update(await readFile(join(projectRoot, dir, name)));
   }
   hash.update(await readFile(join(projectRoot, 'scripts/generate-papers.ts')));
   return hash.digest('hex');
+}
+
+/** The stamp of the last run, fresh or not (`undefined` when there is none). */
+export function readContentStamp(outDir: string): Promise<ContentStamp | undefined> {
+  return readJsonFile<ContentStamp>(join(outDir, stampName));
 }
 
 /**
@@ -43,7 +50,7 @@ export async function digestInputs(parts: readonly string[], projectRoot: string
  * as it left it; otherwise `undefined`, and the caller regenerates.
  */
 export async function readFreshContentStamp(outDir: string, inputs: string): Promise<ContentStamp | undefined> {
-  const stamp = await readJsonFile<ContentStamp>(join(outDir, stampName));
+  const stamp = await readContentStamp(outDir);
   if (!stamp || stamp.inputs !== inputs) return undefined;
   const present = (await readdir(outDir)).filter((name) => name.endsWith('.mdx'));
   if (present.length !== Object.keys(stamp.pages).length) return undefined;

@@ -9,7 +9,12 @@ export async function readJsonFile<T>(path: string): Promise<T | undefined> {
 
 /** Writes a JSON file through a temporary file and a rename, so readers never see half of it. */
 export async function writeJsonFile(path: string, value: unknown): Promise<void> {
+  await writeTextFile(path, `${JSON.stringify(value)}\n`);
+}
+
+/** Writes a text file through a temporary file and a rename, so readers never see half of it. */
+export async function writeTextFile(path: string, text: string): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(value)}\n`);
+  await writeFile(temp, text);
   await rename(temp, path);
 }

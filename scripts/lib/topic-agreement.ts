@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { classifyTopics } from '../../src/pipeline/enrich/classify-topics.ts';
-import { parseListings } from '../../src/pipeline/parse.ts';
+import { generatePages, readPapers } from '../../src/pipeline/generate-pages.ts';
 import type { Taxonomy } from '../../src/schema/taxonomy.ts';
 
 /** A hand-labelled set: a listing and, per paper title, the curator's topics (main first). */
@@ -24,6 +24,10 @@ export interface TopicAgreement {
   f1: number;
   /** Share of papers whose curator main topic is among the predicted ones. */
   mainHitRate: number;
+  /** Share of related-paper entries that share a curator topic with their paper. */
+  relatedSharingTopic: number;
+  /** Related papers listed per paper, on average. */
+  relatedPerPaper: number;
   /** Papers where prediction and labels differ, for reading. */
   disagreements: { title: string; expected: string[]; predicted: string[] }[];
 }
@@ -41,7 +45,7 @@ export interface TopicAgreement {
 export function evaluateTopicLabels(labelsPath: string, taxonomy: Taxonomy): TopicAgreement {
   const labelSet = labelSetSchema.parse(parseYaml(readFileSync(labelsPath, 'utf8')));
   const listingPath = resolve(dirname(labelsPath), labelSet.listing);
-  const papers = parseListings([{ file: listingPath, text: readFileSync(listingPath, 'utf8') }]);
+  const { papers } = readPapers([{ file: listingPath, text: readFileSync(listingPath, 'utf8') }]);
   const topicIds = new Set(taxonomy.topics.map((topic) => topic.id));
   let truePositives = 0;
   let predictedCount = 0;
@@ -65,7 +69,14 @@ export function evaluateTopicLabels(labelsPath: string, taxonomy: Taxonomy): Top
   }
   const precision = truePositives / predictedCount;
   const recall = truePositives / expectedCount;
+  // Related papers as the real pipeline finds them, judged by the curator's topics.
+  const generated = generatePages([{ file: listingPath, text: readFileSync(listingPath, 'utf8') }], { taxonomy });
+  const topicsBySlug = new Map(generated.papers.map((paper) => [paper.slug, labelSet.labels[paper.title] ?? []]));
+  const pairs = generated.papers.flatMap((paper) => paper.related.map((slug) => [topicsBySlug.get(paper.slug) ?? [], topicsBySlug.get(slug) ?? []] as const));
+  const sharing = pairs.filter(([own, other]) => own.some((topic) => other.includes(topic))).length;
   return {
+    relatedSharingTopic: pairs.length === 0 ? 0 : sharing / pairs.length,
+    relatedPerPaper: pairs.length / generated.papers.length,
     papers: papers.length,
     precision,
     recall,

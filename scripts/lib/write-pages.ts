@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { escapeRegExp, removeLeftovers } from './leftovers.ts';
 
 /** How a folder differs from the pages it should hold. */
 export interface PagePlan {
@@ -56,11 +57,34 @@ export async function writePages(dir: string, pages: ReadonlyMap<string, string>
       staged.push({ temp, target: join(dir, name) });
       await writeFile(temp, pages.get(name) ?? '', 'utf8');
     }
+    for (const { temp, target } of staged) await rename(temp, target);
   } catch (error) {
+    // A full disk must not stay full of half-written pages; the next run writes them again.
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
     throw error;
   }
-  for (const { temp, target } of staged) await rename(temp, target);
   for (const name of plan.removed) await rm(join(dir, name));
   return plan;
+}
+
+/**
+ * Removes the temporary files that runs killed while writing left: `.<name>.<pid>.tmp` in the
+ * pages folder, `<name>.<pid>.tmp` beside other files the run writes. Only those of processes no
+ * longer running (or of an earlier process with this one's pid) go; call it before writing,
+ * holding the build lock.
+ *
+ * @param dir
+ *   The pages folder.
+ * @param files
+ *   Other files the run writes through a temporary file (the slug registry).
+ * @returns
+ *   Paths removed.
+ */
+export async function removeRunLeftovers(dir: string, ...files: string[]): Promise<string[]> {
+  const removed = (await removeLeftovers(dir, /^\..+\.(\d+)\.tmp$/)).map((name) => join(dir, name));
+  for (const file of files) {
+    const pattern = new RegExp(`^${escapeRegExp(basename(file))}\\.(\\d+)\\.tmp$`);
+    removed.push(...(await removeLeftovers(dirname(file), pattern)).map((name) => join(dirname(file), name)));
+  }
+  return removed;
 }

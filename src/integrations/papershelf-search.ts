@@ -6,7 +6,6 @@ import { writeServiceWorker } from './offline-bundle.ts';
 /** What `buildSearch` did, for the one summary line. */
 export interface SearchBuildSummary {
   pages: number;
-  files: number;
   reused: boolean;
   version: string;
   milliseconds: number;
@@ -21,18 +20,18 @@ export interface SearchBuildSummary {
  * @param assetsDir
  *   Astro's `build.assets` folder name.
  * @param cacheDir
- *   Where to keep the last index for reuse when no paper page changed (optional).
+ *   Where to keep the last index for reuse when no paper's record changed (optional).
  */
 export async function buildSearch(dir: string, assetsDir = '_astro', cacheDir?: string): Promise<SearchBuildSummary> {
   const started = performance.now();
-  const { pages, files, reused } = await indexSite(dir, cacheDir);
+  const { pages, reused } = await indexSite(dir, { cacheDir });
   const { version } = await writeServiceWorker(dir, assetsDir);
-  return { pages, files, reused, version, milliseconds: Math.round(performance.now() - started) };
+  return { pages, reused, version, milliseconds: Math.round(performance.now() - started) };
 }
 
 /** The summary line both entry points print. */
-export function formatSearchSummary({ pages, files, reused, version, milliseconds }: SearchBuildSummary): string {
-  const what = reused ? `reused the index of ${pages} unchanged pages` : `indexed ${pages} pages (of ${files} HTML files)`;
+export function formatSearchSummary({ pages, reused, version, milliseconds }: SearchBuildSummary): string {
+  const what = reused ? `reused the index of ${pages} unchanged pages` : `indexed ${pages} pages (from papers.json)`;
   return `search: ${what} in ${(milliseconds / 1000).toFixed(2)}s (service worker ${version})`;
 }
 

@@ -2,34 +2,51 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { loadTaxonomy } from '../schema/taxonomy.ts';
+import { paperToSearchRecord, type SearchPaper, type SearchRecord } from './search-record.ts';
 
 /** What one indexing run produced. */
 export interface SearchIndexSummary {
-  /** Pages Pagefind indexed (paper pages only: the others carry no `data-pagefind-body`). */
+  /** Pages in the index: one per paper. */
   pages: number;
-  /** HTML files it read, indexed or not. */
-  files: number;
+  /** Records handed to Pagefind (0 when the last bundle was reused). */
+  records: number;
   /** Folder the bundle was written to (`<dist>/pagefind`). */
   outputPath: string;
-  /** True when no paper page changed since the last build, so the previous bundle was reused. */
+  /** True when no record changed since the last build, so the previous bundle was reused. */
   reused: boolean;
 }
 
+export interface IndexSiteOptions {
+  /** Where to keep the last bundle for reuse when no record changed (optional). */
+  cacheDir?: string | undefined;
+  /** Taxonomy that names the topics (default: `content/taxonomy.yaml`). */
+  taxonomyPath?: string | undefined;
+}
+
+/** Options of the index: part of the cache digest, since they shape the bundle as much as the records do. */
+const indexConfig = { forceLanguage: 'en' } as const;
+
+/** The file of the built site that lists every paper's frontmatter (`src/pages/papers.json.ts`). */
+const papersFile = 'papers.json';
+
 /**
- * Digest of every page Pagefind would read, names and bytes: equal digests give equal indexes,
- * so a rebuild that changed no paper page can reuse the last bundle instead of re-indexing.
+ * Every paper's search record, from `<dir>/papers.json` and the taxonomy's topic names, in
+ * listing order.
  */
-async function digestIndexedPages(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const slugs = (await readdir(join(dir, 'papers')).catch(() => [] as string[])).sort();
-  // Read in batches: one file at a time leaves the disk idle between reads.
-  for (let start = 0; start < slugs.length; start += 64) {
-    const batch = slugs.slice(start, start + 64);
-    const pages = await Promise.all(batch.map((slug) => readFile(join(dir, 'papers', slug, 'index.html')).catch(() => undefined)));
-    pages.forEach((html, offset) => {
-      if (html) hash.update(`${batch[offset]}\0${html.length}\0`).update(html);
-    });
-  }
+async function readSearchRecords(dir: string, taxonomyPath?: string): Promise<SearchRecord[]> {
+  const text = await readFile(join(dir, papersFile), 'utf8').catch((error: unknown) => {
+    throw new Error(`search index: cannot read ${join(dir, papersFile)}, which the site build writes`, { cause: error });
+  });
+  const { papers } = JSON.parse(text) as { papers: SearchPaper[] };
+  const topicNames = new Map(loadTaxonomy(taxonomyPath).topics.map((topic) => [topic.id, topic.name]));
+  return papers.map((paper) => paperToSearchRecord(paper, topicNames));
+}
+
+/** Digest of the records and options: equal digests give equal indexes. */
+function digestRecords(records: SearchRecord[]): string {
+  const hash = createHash('sha256').update(JSON.stringify(indexConfig));
+  for (const record of records) hash.update(JSON.stringify(record)).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -81,52 +98,62 @@ const unusedBundleFiles = [
   'wasm.unknown.pagefind',
 ];
 
-/** Only paper pages carry `data-pagefind-body`; reading the index pages too would double the work. */
-const indexedPages = 'papers/*/index.html';
+/**
+ * Records sent to Pagefind before waiting for its answers. The service handles messages one at a
+ * time in the order they arrive, so the index is the same whatever this is; sending ahead only
+ * saves a round trip per record.
+ */
+const recordsInFlight = 1024;
 
 /**
  * Indexes a built site with Pagefind's Node API and writes the bundle to `<dir>/pagefind/`.
  *
- * Which pages and words count is decided by the markup (`data-pagefind-body`, `-filter`, `-meta`,
- * `-sort`, `-weight` on the paper layout), so this needs no options of its own.
+ * Pagefind reads no HTML: each paper becomes a custom record made from its frontmatter in
+ * `<dir>/papers.json` (`paperToSearchRecord`: the abstract as content; title, method, tags and
+ * topics as meta fields that the browser weights; topic and tag filters; the listing position as
+ * sort key).
  *
  * @param dir
  *   The built site (Astro's `outDir`).
+ * @param options
+ *   Cache folder and taxonomy.
  * @returns
  *   How many pages were indexed and where the bundle went.
  * @throws
- *   When Pagefind reports an error, with Pagefind's messages and the failing step; the Pagefind
- *   service is closed either way.
+ *   When `papers.json` cannot be read, when Pagefind reports an error (with Pagefind's messages and
+ *   the failing step; the Pagefind service is closed either way), or when no paper was indexed.
  */
-export async function indexSite(dir: string, cacheDir?: string): Promise<SearchIndexSummary> {
+export async function indexSite(dir: string, { cacheDir, taxonomyPath }: IndexSiteOptions = {}): Promise<SearchIndexSummary> {
   // Never write through an old bundle: its files may be hard links into the cache.
   await rm(join(dir, 'pagefind'), { recursive: true, force: true });
-  const digest = cacheDir ? await digestIndexedPages(dir) : undefined;
-  const cached = cacheDir && digest ? join(cacheDir, 'pagefind', digest) : undefined;
+  const records = await readSearchRecords(dir, taxonomyPath);
+  const cached = cacheDir ? join(cacheDir, 'pagefind', digestRecords(records)) : undefined;
   if (cached && (await restoreBundle(cached, join(dir, 'pagefind')))) {
-    return { pages: await countIndexedPages(join(dir, 'pagefind')), files: 0, outputPath: join(dir, 'pagefind'), reused: true };
+    return { pages: await countIndexedPages(join(dir, 'pagefind')), records: 0, outputPath: join(dir, 'pagefind'), reused: true };
   }
-  const summary = await runPagefind(dir);
+  const summary = await runPagefind(dir, records);
   if (cached) await saveBundle(summary.outputPath, cached);
   return summary;
 }
 
-async function runPagefind(dir: string): Promise<SearchIndexSummary> {
+async function runPagefind(dir: string, records: SearchRecord[]): Promise<SearchIndexSummary> {
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const { index, errors } = await pagefind.createIndex(indexConfig);
     assertPagefindResponse('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
 
-    const added = await index.addDirectory({ path: dir, glob: indexedPages });
-    assertPagefindResponse('addDirectory', added.errors);
+    for (let start = 0; start < records.length; start += recordsInFlight) {
+      const added = await Promise.all(records.slice(start, start + recordsInFlight).map((record) => index.addCustomRecord(record)));
+      assertPagefindResponse('addCustomRecord', added.flatMap((response) => response.errors));
+    }
 
     const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
     assertPagefindResponse('writeFiles', written.errors);
 
     await Promise.all(unusedBundleFiles.map((file) => rm(join(written.outputPath, file), { force: true })));
     const pages = await countIndexedPages(written.outputPath);
-    if (pages === 0) throw new Error(`no page in ${dir} has data-pagefind-body`);
-    return { pages, files: added.page_count, outputPath: written.outputPath, reused: false };
+    if (pages === 0) throw new Error(`no paper to index in ${join(dir, papersFile)}`);
+    return { pages, records: records.length, outputPath: written.outputPath, reused: false };
   } catch (error) {
     throw new Error(`search index: Pagefind failed on ${dir}`, { cause: error });
   } finally {
@@ -134,7 +161,7 @@ async function runPagefind(dir: string): Promise<SearchIndexSummary> {
   }
 }
 
-/** `addDirectory` counts every HTML file; the entry file counts the pages that made the index. */
+/** Pages in a written bundle, from its entry file (a record without words makes no page). */
 async function countIndexedPages(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;

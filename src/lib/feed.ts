@@ -5,8 +5,12 @@ import { feedSize } from './site.ts';
 import { paperPath, toAbsoluteUrl } from './url.ts';
 
 /**
- * An RSS 2.0 feed of the first `feedSize` papers in listing order, each with its summary
- * and full abstract (as text, so no HTML from the listing reaches a feed reader).
+ * An RSS 2.0 feed of the `feedSize` papers first listed most recently, newest first, each with
+ * its full abstract (as text, so no HTML from the listing reaches a feed reader) and the date it
+ * was first listed.
+ *
+ * @param options
+ *   `papers` in archive order (by first listing).
  */
 export function createPaperFeed(
   context: APIContext,
@@ -16,7 +20,7 @@ export function createPaperFeed(
     title: options.title,
     description: options.description,
     site: toAbsoluteUrl(import.meta.env.BASE_URL, context.site),
-    items: options.papers.slice(0, feedSize).map(({ data: paper }) => ({
+    items: options.papers.slice(-feedSize).reverse().map(({ data: paper }) => ({
       title: paper.title,
       link: toAbsoluteUrl(paperPath(paper.slug), context.site),
       description: paper.abstract,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadTaxonomy } from '../schema/taxonomy.ts';
 import { cacheKeyOf } from './cache-key.ts';
+import { groupByDay, type ListedDay } from './days.ts';
 import { groupByValue, rankByCount } from './grouping.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -12,6 +13,13 @@ export interface TopicSummary {
   id: string;
   name: string;
   description: string;
+  count: number;
+}
+
+/** A tag in use, with its display name (`RLHF`; the id when it has none) and number of papers. */
+export interface TagSummary {
+  key: string;
+  name: string;
   count: number;
 }
 
@@ -26,8 +34,17 @@ export interface Shelf {
   byTag: Map<string, PaperEntry[]>;
   /** Every topic of the taxonomy, in taxonomy order, including empty ones. */
   topics: TopicSummary[];
-  /** Tags in use, most frequent first. */
-  tags: { key: string; count: number }[];
+  /** Tags in use, most frequent first, each with its display name. */
+  tags: TagSummary[];
+  /**
+   * Tag id -> display name, for the tags not shown as their id (`rlhf` -> `RLHF`), gathered from
+   * the papers' `tagNames`: the generator names each tag the same on every page. See `tagName`.
+   */
+  tagNames: Map<string, string>;
+  /** Every listed day, oldest first, each with its papers in rank order. */
+  days: ListedDay<PaperEntry>[];
+  /** Index of each day id in `days`. */
+  dayOrder: Map<string, number>;
   /** Digest of what every page's chrome shows (the topic sidebar); part of every page's cache key. */
   chromeKey: string;
 }
@@ -62,13 +79,25 @@ async function loadShelf(): Promise<Shelf> {
   }
   const byTopic = groupByValue(papers, (paper) => paper.data.topics);
   const byTag = groupByValue(papers, (paper) => paper.data.tags);
+  const tagNames = new Map<string, string>();
+  for (const paper of papers) {
+    for (const [tag, name] of Object.entries(paper.data.tagNames ?? {})) if (!tagNames.has(tag)) tagNames.set(tag, name);
+  }
+  const tags = rankByCount(byTag).map(({ key, count }) => ({ key, name: tagNames.get(key) ?? key, count }));
   const topics = loadTaxonomy(taxonomyPath).topics.map(({ id, name, description }) => ({
     id,
     name,
     description,
     count: byTopic.get(id)?.length ?? 0,
   }));
-  return { papers, bySlug, order, byTopic, byTag, topics, tags: rankByCount(byTag), chromeKey: cacheKeyOf(topics.filter((topic) => topic.count > 0).map(({ id, name }) => [id, name])) };
+  const days = groupByDay(papers, (paper) => paper.data);
+  const dayOrder = new Map(days.map((day, index) => [day.id, index]));
+  return { papers, bySlug, order, byTopic, byTag, topics, tags, tagNames, days, dayOrder, chromeKey: cacheKeyOf(topics.filter((topic) => topic.count > 0).map(({ id, name }) => [id, name])) };
+}
+
+/** How a tag is shown: its display name (`RLHF`, `GPT-4`), or its id when it has none. */
+export function tagName(shelf: Shelf, id: string): string {
+  return shelf.tagNames.get(id) ?? id;
 }
 
 /** The taxonomy entry of a topic id the schema has already validated. */
@@ -83,6 +112,13 @@ export function findNeighbours(shelf: Shelf, slug: string): { previous?: PaperDa
   const index = shelf.order.get(slug);
   if (index === undefined) throw new Error(`unknown paper "${slug}"`);
   return { previous: shelf.papers[index - 1]?.data, next: shelf.papers[index + 1]?.data };
+}
+
+/** The days just before and after day `id`. */
+export function findDayNeighbours(shelf: Shelf, id: string): { previous?: ListedDay<PaperEntry>; next?: ListedDay<PaperEntry> } {
+  const index = shelf.dayOrder.get(id);
+  if (index === undefined) throw new Error(`unknown day "${id}"`);
+  return { previous: shelf.days[index - 1], next: shelf.days[index + 1] };
 }
 
 /** The entries of `slugs`, which `loadShelf` has checked all exist. */

@@ -19,7 +19,12 @@ function pagePath(first: string, page: number): string {
   return page > 1 ? `${first}${page}/` : first;
 }
 
-export const homePath = (page = 1): string => (page > 1 ? withBase(`page/${page}/`) : withBase());
+export const homePath = (): string => withBase();
+/** Every paper, by first listing: page 1 at `/papers/`, later pages at `/page/<n>/`. */
+export const archivePath = (page = 1): string => (page > 1 ? withBase(`page/${page}/`) : withBase('papers/'));
+export const daysPath = (): string => withBase('days/');
+export const dayPath = (id: string): string => withBase(`days/${id}/`);
+export const daysFeedPath = (): string => withBase('days/rss.xml');
 export const paperPath = (slug: string): string => withBase(`papers/${slug}/`);
 export const topicsPath = (): string => withBase('topics/');
 export const topicPath = (id: string, page = 1): string => pagePath(withBase(`topics/${id}/`), page);

@@ -1,21 +1,35 @@
-import type { Paper } from '../schema/paper.ts';
+import type { Paper, RawPaper } from '../schema/paper.ts';
+import type { SlugRegistry } from '../schema/slug-registry.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { paperToMdast, serializeMdx } from './emit/emit-mdx.ts';
 import { enrichPapers } from './enrich/enrich.ts';
+import { mergeListings } from './merge-listings.ts';
 import { parseListings, type ListingFile } from './parse.ts';
+import { resolveDays } from './resolve-days.ts';
 
-export interface GenerateOptions {
-  /** Topic and tag vocabulary. */
-  taxonomy: Taxonomy;
+export interface ReadOptions {
   /** Page-chrome lines to skip before the first date line (default: Hugging Face Papers'). */
   boilerplate?: readonly string[];
+  /** Year of days whose date line and file name give none. */
+  year?: number;
+}
+
+export interface GenerateOptions extends ReadOptions {
+  /** Topic and tag vocabulary. */
+  taxonomy: Taxonomy;
+  /** Permanent slugs of the papers published so far (empty for a new site). */
+  registry?: SlugRegistry;
+  /** Slug of each paper (by `paperKey`) as the previous run published it. */
+  published?: ReadonlyMap<string, string>;
 }
 
 export interface GeneratedPages {
-  /** Papers in listing order, validated by the frontmatter schema. */
+  /** Papers in archive order, validated by the frontmatter schema. */
   papers: Paper[];
-  /** File name (`<slug>.mdx`) to page text, in listing order. */
+  /** File name (`<slug>.mdx`) to page text, in archive order. */
   pages: Map<string, string>;
+  /** The slug registry to commit: the given one plus every new paper. */
+  registry: SlugRegistry;
   /** Things a site owner may want to look at, each `file:line: message`. */
   warnings: string[];
 }
@@ -23,7 +37,8 @@ export interface GeneratedPages {
 /**
  * The whole content pipeline, pure: listings in, pages out.
  *
- *   parse (text -> raw papers) -> enrich (slugs, topics, tags, links, related) -> emit (MDX)
+ *   parse (text -> entries) -> days and identity (one paper, its listings)
+ *     -> enrich (slugs, topics, tags, links, related) -> emit (MDX)
  *
  * The command line, the bench and the tests all call this; reading and writing files is theirs.
  *
@@ -37,8 +52,21 @@ export interface GeneratedPages {
  *   `ListingError` (with `file:line`) for input the pipeline refuses.
  */
 export function generatePages(listings: readonly ListingFile[], options: GenerateOptions): GeneratedPages {
-  const raw = parseListings(listings, options.boilerplate ? { boilerplate: options.boilerplate } : {});
-  const { papers, warnings } = enrichPapers(raw, options.taxonomy);
-  const pages = new Map(papers.map((paper) => [`${paper.slug}.mdx`, serializeMdx(paperToMdast(paper))]));
-  return { papers, pages, warnings };
+  const read = readPapers(listings, options);
+  const enriched = enrichPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published);
+  const pages = new Map(enriched.papers.map((paper) => [`${paper.slug}.mdx`, serializeMdx(paperToMdast(paper))]));
+  return { papers: enriched.papers, pages, registry: enriched.registry, warnings: read.warnings };
+}
+
+/**
+ * The first half of the pipeline: listings to distinct papers, each with the days it was listed.
+ *
+ * @returns
+ *   Papers in archive order and warnings.
+ */
+export function readPapers(listings: readonly ListingFile[], options: ReadOptions = {}): { papers: RawPaper[]; warnings: string[] } {
+  const entries = parseListings(listings, options.boilerplate ? { boilerplate: options.boilerplate } : {});
+  const days = resolveDays(entries, options.year === undefined ? {} : { year: options.year });
+  const merged = mergeListings(days.entries);
+  return { papers: merged.papers, warnings: [...days.warnings, ...merged.warnings] };
 }

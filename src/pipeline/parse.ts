@@ -1,15 +1,25 @@
 import type { SourceLocation } from '../schema/paper.ts';
 
-/** One paper as read from a listing, before enrichment. */
-export interface RawPaper {
+/** A date line as written: `Mar 14`, `March 14, 2024` or `2024-03-14`. */
+export interface DateLine {
+  /** The line as written. */
+  label: string;
+  month: number;
+  day: number;
+  /** Only when the line itself gives one. */
+  year?: number;
+}
+
+/** One paper as one day's listing shows it, before papers listed on several days are merged. */
+export interface ListingEntry {
   /** Title line, trimmed, otherwise exactly as written. */
   title: string;
   /** Abstract lines joined with single spaces. */
   abstract: string;
-  /** Label of the date line that opened the paper's section (`Mar 14`). */
-  listed: string;
-  /** ISO date of that section, when its label carries a year. */
-  date?: string;
+  /** The date line that opened the entry's section, and where it is. */
+  section: DateLine & { source: SourceLocation };
+  /** 1-based place of the entry within its section. */
+  rank: number;
   /** Where the title line is. */
   source: SourceLocation;
 }
@@ -49,35 +59,30 @@ const monthNames = [
 ];
 
 /**
- * Recognises a section's date line: `Mar 14`, `March 14, 2024` or `2024-03-14`.
+ * Recognises a section's date line by its shape: `Mar 14`, `March 14, 2024` or `2024-03-14`.
+ * Whether the day exists (`Feb 30` does not) is the caller's to check, with the year in force.
  *
  * @returns
- *   The label and, when the line has a year, its ISO date; `undefined` for any other line.
+ *   The date line's parts; `undefined` for any other line.
  */
-export function parseDateLine(line: string): { label: string; date?: string } | undefined {
+export function parseDateLine(line: string): DateLine | undefined {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(line);
-  if (iso) {
-    const [, year, month, day] = iso;
-    return isValidDay(Number(year), Number(month), Number(day)) ? { label: line, date: line } : undefined;
-  }
+  if (iso) return { label: line, year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
   const named = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:, (\d{4}))?$/.exec(line);
   if (!named) return undefined;
   const [, name = '', dayText, yearText] = named;
   const month = monthNames.findIndex((full) => full === name.toLowerCase() || full.slice(0, 3) === name.toLowerCase()) + 1;
-  const day = Number(dayText);
-  if (month === 0 || !isValidDay(yearText ? Number(yearText) : 2024, month, day)) return undefined;
-  if (!yearText) return { label: line };
-  return { label: line, date: `${yearText}-${pad(month)}-${pad(day)}` };
+  if (month === 0) return undefined;
+  return { label: line, month, day: Number(dayText), ...(yearText ? { year: Number(yearText) } : {}) };
 }
 
-function isValidDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+/** Whether the day exists: in `year`, or, without one, in some year (Feb 29 does). */
+export function isValidDay(year: number | undefined, month: number, day: number): boolean {
+  const probe = year ?? 2024;
+  const date = new Date(Date.UTC(probe, month - 1, day));
+  return date.getUTCFullYear() === probe && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
-}
 
 // C0 and C1 controls other than tab, and the noncharacters U+FFFE/U+FFFF, mean the file is binary
 // or corrupted: refuse it rather than publish garbage. (U+FFFD is a character like any other; a
@@ -140,7 +145,7 @@ function splitLines(listing: ListingFile): string[] {
 }
 
 /**
- * Parses the listings, in the order given, into papers in listing order.
+ * Parses the listings, in the order given, into entries: one per paper per day it is listed.
  *
  * A listing is a sequence of blocks separated by blank lines. A date line opens a section; in a
  * section, each block is a paper: its first line the title, the following lines its abstract.
@@ -150,26 +155,27 @@ function splitLines(listing: ListingFile): string[] {
  * @param options
  *   Configuration (optional).
  * @returns
- *   Papers in listing order.
+ *   Entries in reading order.
  */
-export function parseListings(listings: readonly ListingFile[], options: ParseOptions = {}): RawPaper[] {
+export function parseListings(listings: readonly ListingFile[], options: ParseOptions = {}): ListingEntry[] {
   const boilerplate = new Set((options.boilerplate ?? defaultBoilerplate).map((line) => line.toLowerCase()));
-  const papers: RawPaper[] = [];
+  const entries: ListingEntry[] = [];
   for (const listing of listings) {
-    const before = papers.length;
-    papers.push(...parseListing(listing, boilerplate));
-    if (papers.length === before) {
+    const before = entries.length;
+    entries.push(...parseListing(listing, boilerplate));
+    if (entries.length === before) {
       const empty = listing.text.trim() === '' || listing.text === '\uFEFF';
       throw new ListingError({ file: listing.file, line: 1 }, empty ? 'the listing is empty' : 'the listing holds no papers (expected a date line such as `Mar 14`, then a title, a blank line and an abstract)');
     }
   }
-  return papers;
+  return entries;
 }
 
-function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): RawPaper[] {
+function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): ListingEntry[] {
   const lines = splitLines(listing);
-  const papers: RawPaper[] = [];
-  let section: { label: string; date?: string } | undefined;
+  const entries: ListingEntry[] = [];
+  let section: ListingEntry['section'] | undefined;
+  let rank = 0;
   let index = 0;
   while (index < lines.length) {
     const line = lines[index] ?? '';
@@ -177,13 +183,15 @@ function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): R
       index += 1;
       continue;
     }
+    const source = { file: listing.file, line: index + 1 };
     const dateLine = parseDateLine(line);
     if (dateLine) {
-      section = dateLine;
+      if (!isValidDay(dateLine.year, dateLine.month, dateLine.day)) throw new ListingError(source, 'a date line naming a day that does not exist');
+      section = { ...dateLine, source };
+      rank = 0;
       index += 1;
       continue;
     }
-    const source = { file: listing.file, line: index + 1 };
     if (!section) {
       // Page chrome comes before the first date line; after it, a line such as `New` is a title.
       if (boilerplate.has(line.toLowerCase())) {
@@ -209,7 +217,8 @@ function parseListing(listing: ListingFile, boilerplate: ReadonlySet<string>): R
     if (abstract.length > maxLineLength) {
       throw new ListingError(source, `the abstract is ${abstract.length.toLocaleString('en')} characters long; the limit is ${maxLineLength.toLocaleString('en')}`);
     }
-    papers.push({ title, abstract, listed: section.label, ...(section.date ? { date: section.date } : {}), source });
+    rank += 1;
+    entries.push({ title, abstract, section, rank, source });
   }
-  return papers;
+  return entries;
 }

@@ -62,7 +62,7 @@ describe('npm run content with a link out of the listings folder', () => {
     const dir = await folderWith('content-run', (dir) => symlink(join(work, 'outside.txt'), join(dir, 'b.txt')));
     const out = join(work, 'content-run-pages');
     const result = await run(process.execPath, ['scripts/generate-papers.ts'], {
-      env: { ...process.env, PAPERS_SOURCE: dir, PAPERSHELF_PAPERS_DIR: out, CI: 'true' },
+      env: { ...process.env, PAPERS_SOURCE: dir, PAPERSHELF_PAPERS_DIR: out, PAPERSHELF_SLUGS: join(work, 'content-run-slugs.yaml'), CI: 'true' },
     }).then(
       () => ({ code: 0, output: '' }),
       (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),

@@ -1,26 +1,30 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fingerprintTree } from '../../scripts/lib/site-stamp.ts';
 import { buildFixtureSite, listFiles, projectRoot } from './helpers/build-site.ts';
 
 // `scripts/build-site.ts`, the second half of `npm run build`, on the shared fixture's pages:
-// it publishes only a finished site, and does nothing when nothing changed.
+// it publishes only a finished site, does nothing when nothing changed, and a failure (of the
+// build, or a full disk) leaves the previous site and nothing half-made.
 
 const run = promisify(execFile);
-const work = join(projectRoot, '.cache/build-tests/rebuild');
-const papersDir = join(work, 'papers');
-const outDir = join(work, 'dist');
+// Inside the project, where Astro can resolve node_modules; not in .cache/build-tests, whose
+// unmarked folders other build tests prune, and unique, so two runs never collide.
+let work: string;
+let papersDir: string;
+let outDir: string;
 
-async function buildSite(out = outDir, cache = join(work, 'cache')) {
+async function buildSite({ out = outDir, cache = join(work, 'cache'), extraEnv = {} as NodeJS.ProcessEnv } = {}) {
   // Vitest's own variables (BASE_URL, MODE, ...) would leak into Astro; pass only what a shell has.
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _node, ...env } = process.env;
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build-site.ts'], {
       cwd: projectRoot,
-      env: { ...env, PAPERSHELF_PAPERS_DIR: papersDir, PAPERSHELF_OUT_DIR: out, PAPERSHELF_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...env, PAPERSHELF_PAPERS_DIR: papersDir, PAPERSHELF_OUT_DIR: out, PAPERSHELF_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, output: stdout + stderr };
@@ -30,15 +34,32 @@ async function buildSite(out = outDir, cache = join(work, 'cache')) {
   }
 }
 
+/** Beside the site: only the link and its versions folder, which holds only the published version. */
+function expectNoLeftovers() {
+  expect(readdirSync(work).filter((name) => /^\.(dist\.|\d+\.)/.test(name))).toEqual(['.dist.versions']);
+  expect(readdirSync(join(work, '.dist.versions'))).toEqual([basename(readlinkSync(outDir))]);
+  expect(existsSync(join(work, 'cache', 'staging'))).toBe(false);
+}
+
+/** Adds a sentence to the first page, so the next build has something to do. */
+async function changeAPage(sentence: string) {
+  const [name] = (await readdir(papersDir)).filter((file) => file.endsWith('.mdx'));
+  const path = join(papersDir, name ?? '');
+  await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()} ${sentence}\n`);
+  return join(outDir, 'papers', (name ?? '').replace(/\.mdx$/, ''), 'index.html');
+}
+
 beforeAll(async () => {
-  await rm(work, { recursive: true, force: true });
-  await mkdir(work, { recursive: true });
+  await mkdir(join(projectRoot, '.cache'), { recursive: true });
+  work = await mkdtemp(join(projectRoot, '.cache/rebuild-test-'));
+  papersDir = join(work, 'papers');
+  outDir = join(work, 'dist');
   // The shared fixture's generated pages (its build is cached for every build test).
   await cp((await buildFixtureSite()).papersDir, papersDir, { recursive: true });
 });
 
 afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  if (work) await rm(work, { recursive: true, force: true });
 });
 
 describe('build-site', () => {
@@ -46,6 +67,9 @@ describe('build-site', () => {
     const first = await buildSite();
     expect(first.code, first.output).toBe(0);
     expect(first.output).toContain(`site published to ${outDir}`);
+    // A link to the published version, swapped in one rename by the next build.
+    expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
+    expectNoLeftovers();
     const published = await fingerprintTree(outDir);
     const second = await buildSite();
     expect(second.output).toContain('is up to date');
@@ -54,7 +78,7 @@ describe('build-site', () => {
 
   test('a second build from the same pages, with fresh caches, is byte-identical', async () => {
     const other = join(work, 'dist-again');
-    const again = await buildSite(other, join(work, 'cache-again'));
+    const again = await buildSite({ out: other, cache: join(work, 'cache-again') });
     expect(again.code, again.output).toBe(0);
     const files = await listFiles(outDir);
     expect(await listFiles(other)).toEqual(files);
@@ -71,17 +95,41 @@ describe('build-site', () => {
     expect(failed.output).toContain('broken.mdx');
     expect(await fingerprintTree(outDir)).toBe(before);
     expect(await readFile(join(outDir, 'index.html'), 'utf8')).toBe(home);
+    expectNoLeftovers();
     await rm(join(papersDir, 'broken.mdx'));
   });
 
+  test('a full disk while copying the site into place: one line, exit 1, the previous site kept, no partial copy', async () => {
+    const before = await fingerprintTree(outDir);
+    const page = await changeAPage('A sentence the full disk keeps out.');
+    const full = await buildSite({
+      extraEnv: {
+        NODE_OPTIONS: `--import ${join(projectRoot, 'tests/build/helpers/fs-faults.ts')}`,
+        // The staging folder is on another file system, and the disk fills up while copying it.
+        PAPERSHELF_TEST_CROSS_DEVICE: '\\.dist\\.versions/[^/]+$',
+        PAPERSHELF_TEST_FULL_DISK: '\\.partial$',
+      },
+    });
+    expect(full.code, full.output).toBe(1);
+    const lines = full.output.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('build: copying the site into place failed: no space left on device (ENOSPC)');
+    expect(full.output).not.toMatch(/^\s+at /m);
+    expect(await fingerprintTree(outDir)).toBe(before);
+    expect(await readFile(page, 'utf8')).not.toContain('A sentence the full disk keeps out.');
+    expectNoLeftovers();
+    // With space again, the next build publishes.
+    const next = await buildSite();
+    expect(next.code, next.output).toBe(0);
+    expect(await readFile(page, 'utf8')).toContain('A sentence the full disk keeps out.');
+    expectNoLeftovers();
+  });
+
   test('rebuilds when a page changed, and shows the change', async () => {
-    const [name] = (await readdir(papersDir)).filter((file) => file.endsWith('.mdx'));
-    const path = join(papersDir, name ?? '');
-    await writeFile(path, `${(await readFile(path, 'utf8')).trimEnd()} A sentence added later.\n`);
+    const page = await changeAPage('A sentence added later.');
     const rebuilt = await buildSite();
     expect(rebuilt.code, rebuilt.output).toBe(0);
     expect(rebuilt.output).toContain('site published');
-    const page = await readFile(join(outDir, 'papers', (name ?? '').replace(/\.mdx$/, ''), 'index.html'), 'utf8');
-    expect(page).toContain('A sentence added later.');
+    expect(await readFile(page, 'utf8')).toContain('A sentence added later.');
+    expectNoLeftovers();
   });
 });

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { groupByDay } from '../../src/lib/days.ts';
 import type { Paper } from '../../src/schema/paper.ts';
 import { buildFixtureSite, listFiles, type BuiltSite } from './helpers/build-site.ts';
 import { hrefOf, readPage, selectAll, selectOne, textOf, type Root } from './helpers/html.ts';
@@ -87,7 +88,7 @@ describe('paper pages', () => {
     const withCode = papers.filter((paper) => paper.code.length > 0);
     expect(withCode.length).toBeGreaterThan(0);
     for (const paper of withCode) {
-      expect(linksIn(await page(`papers/${paper.slug}/`), 'section[aria-labelledby="code"] ul a')).toEqual(paper.code);
+      expect(linksIn(await page(`papers/${paper.slug}/`), '.paper-links a.code')).toEqual(paper.code);
     }
     for (const paper of papers.filter((candidate) => candidate.method)) {
       expect(textOf(selectOne('.method', await page(`papers/${paper.slug}/`)))).toBe(paper.method);
@@ -192,8 +193,16 @@ describe('topic and tag pages', () => {
 });
 
 describe('home, feeds and exports', () => {
-  test('the home page lists every paper in listing order under its date section', async () => {
+  test('the home page is the latest day: its papers, new first, in rank order', async () => {
     const tree = await page('');
+    const latest = groupByDay(papers, (paper) => paper).at(-1)!;
+    const shown = [...latest.items].sort((a, b) => Number(a.dayNumber > 1) - Number(b.dayNumber > 1) || a.rank - b.rank);
+    expect(linksIn(tree, 'main article h3 a')).toEqual(shown.map((item) => paperPath(item.paper.slug)));
+    expect(textOf(selectOne('#latest-day', tree))).toBe(`${latest.label} ${latest.items.length} papers, ${latest.newCount} new`);
+  });
+
+  test('/papers/ lists every paper in archive order under the day it was first listed', async () => {
+    const tree = await page('papers/');
     expect(linksIn(tree, 'main article h3 a')).toEqual(papers.map((paper) => paperPath(paper.slug)));
     const sections = [...new Set(papers.map((paper) => paper.listed))];
     expect(selectAll('main h2 .listed', tree).map(textOf)).toEqual(sections);

@@ -1,6 +1,5 @@
 import { describe, expectTypeOf, test } from 'vitest';
-import type { Paper, PaperInput, SourceLocation } from '../../src/schema/paper.ts';
-import type { RawPaper } from '../../src/pipeline/parse.ts';
+import type { Paper, PaperInput, RawPaper, SourceLocation } from '../../src/schema/paper.ts';
 import type { enrichPapers } from '../../src/pipeline/enrich/enrich.ts';
 
 // The frontmatter types are derived from the one zod schema; these pin what the generator, the
@@ -12,6 +11,7 @@ describe('paper frontmatter types', () => {
     expectTypeOf<Paper['topics']>().toEqualTypeOf<string[]>();
     expectTypeOf<Paper['related']>().toEqualTypeOf<string[]>();
     expectTypeOf<Paper['source']>().toEqualTypeOf<SourceLocation>();
+    expectTypeOf<Paper['listings']>().toEqualTypeOf<{ day: string; label: string; rank: number }[]>();
   });
 
   test('optional fields stay optional, and defaults apply only on output', () => {

@@ -11,7 +11,7 @@ const papers = [
 
 describe('findRelated', () => {
   it('lists the most similar papers first and never the paper itself', () => {
-    const related = findRelated(papers, 2);
+    const related = findRelated(papers, { count: 2 });
     expect(related[0]).toEqual([2, 4]);
     expect(related[1]?.[0]).toBe(3);
     related.forEach((list, index) => expect(list).not.toContain(index));
@@ -34,5 +34,21 @@ describe('findRelated', () => {
 
   it('handles an empty listing', () => {
     expect(findRelated([])).toEqual([]);
+  });
+
+  it('lists only papers that share a topic, and a shared tag counts', () => {
+    const topics = [['bandits'], ['federated'], ['theory'], ['federated'], ['bandits']];
+    expect(findRelated(papers, { topics })[0]).toEqual([4]);
+    const tags = [['regret'], [], ['regret'], [], []];
+    expect(findRelated(papers, { tags, count: 1 })[0]).toEqual([2]);
+  });
+
+  it('relates a paper only to papers listed up to its first day, so a new day leaves earlier lists alone', () => {
+    const days = [0, 0, 1, 1, 2];
+    const related = findRelated(papers, { days });
+    expect(related[0]).toEqual([]);
+    expect(related[2]).toContain(0);
+    // The first days' lists are the same whatever comes after them.
+    expect(findRelated(papers.slice(0, 4), { days: days.slice(0, 4) })).toEqual(related.slice(0, 4));
   });
 });

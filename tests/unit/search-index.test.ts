@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 
-// The Pagefind Node API stands in for the binary: the wrapper's job is the order of calls, the
-// error checks and the cleanup, not Pagefind's indexing.
+// The Pagefind Node API stands in for the binary: the wrapper's job is the records it hands over,
+// the order of calls, the error checks and the cleanup, not Pagefind's indexing.
 const pagefind = vi.hoisted(() => ({
   index: {
-    addDirectory: vi.fn(),
+    addCustomRecord: vi.fn(),
     writeFiles: vi.fn(),
   },
   createIndex: vi.fn(),
@@ -17,16 +17,68 @@ const pagefind = vi.hoisted(() => ({
 vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
 const { indexSite } = await import('../../src/integrations/search-index.ts');
+const { abstractText, paperToSearchRecord } = await import('../../src/integrations/search-record.ts');
+const { searchMetaWeights } = await import('../../src/shared/search-fields.ts');
 const { writeServiceWorker } = await import('../../src/integrations/offline-bundle.ts');
 const { choosePrefixLength, pageListShard } = await import('../../src/shared/page-list.ts');
 
+type SearchPaper = Parameters<typeof paperToSearchRecord>[0];
+
+const topicNames = new Map([
+  ['llm-agents', 'LLM agents'],
+  ['reasoning', 'Reasoning'],
+]);
+
+/** The same two topics as a taxonomy file, which `indexSite` reads. */
+const taxonomyYaml = `topics:
+  - id: llm-agents
+    name: LLM agents
+    description: Agents built on language models.
+    keywords: { agent: 3 }
+  - id: reasoning
+    name: Reasoning
+    description: Multi-step reasoning.
+    keywords: { reasoning: 3 }
+`;
+
+/** A paper as `papers.json` holds it (with fields the record does not use, like `related`). */
+function paper(overrides: Partial<SearchPaper> & { related?: string[] } = {}): SearchPaper & { related?: string[] } {
+  return {
+    title: 'Can We Rely on LLM Agents? Let\'s Take TravelPlanner as an Example',
+    slug: 'travelplanner',
+    listed: 'Mar 14',
+    position: 68,
+    topics: ['llm-agents', 'reasoning'],
+    tags: ['faft', 'long-context'],
+    summary: 'LLM agents plan.',
+    abstract: 'LLM agents plan.  We propose Feedback-Aware Fine-Tuning (FAFT)\non TravelPlanner.',
+    method: 'FAFT',
+    related: ['other'],
+    ...overrides,
+  };
+}
+
 let dir: string;
+let taxonomyPath: string;
+
+/** `indexSite` on the test's taxonomy. */
+function index(site = dir, cacheDir?: string) {
+  return indexSite(site, { cacheDir, taxonomyPath });
+}
+
+async function writePapers(site: string, papers: SearchPaper[]): Promise<void> {
+  await mkdir(site, { recursive: true });
+  await writeFile(join(site, 'papers.json'), JSON.stringify({ papers }));
+}
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'papershelf-pagefind-'));
+  taxonomyPath = join(dir, 'taxonomy.yaml');
+  await writeFile(taxonomyPath, taxonomyYaml);
+  await writePapers(dir, [paper(), paper({ slug: 'second', position: 69, method: undefined, tags: [] })]);
   vi.resetAllMocks();
   pagefind.createIndex.mockResolvedValue({ errors: [], index: pagefind.index });
-  pagefind.index.addDirectory.mockResolvedValue({ errors: [], page_count: 7 });
+  pagefind.index.addCustomRecord.mockImplementation(async ({ url, meta }: { url: string; meta: Record<string, string> }) => ({ errors: [], file: { uniqueWords: 9, url, meta } }));
   pagefind.index.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
     await mkdir(join(outputPath, 'fragment'), { recursive: true });
     await writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1', wasm: 'en', page_count: 3 } } }));
@@ -43,60 +95,127 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+describe('paperToSearchRecord', () => {
+  test('makes a record of the abstract, with title, method, tags and topics as meta, topic and tag filters, and the position', () => {
+    expect(paperToSearchRecord(paper(), topicNames)).toEqual({
+      url: '/papers/travelplanner/',
+      content: 'LLM agents plan. We propose Feedback-Aware Fine-Tuning (FAFT) on TravelPlanner.',
+      language: 'en',
+      meta: {
+        title: 'Can We Rely on LLM Agents? Let\'s Take TravelPlanner as an Example',
+        summary: 'LLM agents plan.',
+        listed: 'Mar 14',
+        method: 'FAFT',
+        tags: 'faft long-context',
+        topics: 'LLM agents, Reasoning',
+      },
+      filters: { topic: ['LLM agents', 'Reasoning'], tag: ['faft', 'long-context'] },
+      sort: { position: '68' },
+    });
+  });
+
+  test('leaves out the method and tags a paper does not have', () => {
+    const record = paperToSearchRecord(paper({ method: undefined, tags: [] }), topicNames);
+    expect(Object.keys(record.meta).sort()).toEqual(['listed', 'summary', 'title', 'topics']);
+    expect(record.filters).toEqual({ topic: ['LLM agents', 'Reasoning'], tag: [] });
+  });
+
+  test('fails on a topic the taxonomy does not name', () => {
+    expect(() => paperToSearchRecord(paper({ topics: ['robotics'] }), topicNames)).toThrow(/topic "robotics" of paper "travelplanner"/);
+  });
+
+  test('content is the abstract as its page shows it: TeX accents and quotes tidied, \\url{} unwrapped, markup-like text literal', () => {
+    expect(abstractText('By Gy\\"{o}rgy and \\L ojasiewicz, ``tidy\'\'.')).toBe('By György and Łojasiewicz, \u201Ctidy\u201D.');
+    expect(abstractText('Code at \\url{https://github.com/a/b}. See https://x.org/a_(b).')).toBe('Code at https://github.com/a/b. See https://x.org/a_(b).');
+    expect(abstractText('&lt;img src=x&gt; <b>bold</b>\n\n  &#60;script&#62;')).toBe('&lt;img src=x&gt; <b>bold</b> &#60;script&#62;');
+    // Formulas stay as written: what a reader would type.
+    expect(abstractText('a regret of O(\\sqrt{T}) and \\tilde{O}(T^{2/3})')).toBe('a regret of O(\\sqrt{T}) and \\tilde{O}(T^{2/3})');
+  });
+
+  test('meta weights rank method names, titles, tags and topics above abstract words, method names first', () => {
+    const { method = 0, title = 0, tags = 0, topics = 0 } = searchMetaWeights;
+    expect(Math.min(method, title, tags, topics)).toBeGreaterThan(1);
+    expect(method).toBeGreaterThan(title);
+    expect(title).toBeGreaterThanOrEqual(tags);
+    expect(tags).toBeGreaterThanOrEqual(topics);
+  });
+});
+
 describe('indexSite', () => {
-  test('indexes the built site into <dir>/pagefind and counts the pages that made the index', async () => {
-    const summary = await indexSite(dir);
-    expect(pagefind.index.addDirectory).toHaveBeenCalledWith({ path: dir, glob: 'papers/*/index.html' });
+  test('indexes every paper of papers.json as a custom record, in listing order, into <dir>/pagefind', async () => {
+    const summary = await index();
+    expect(pagefind.createIndex).toHaveBeenCalledWith({ forceLanguage: 'en' });
+    expect(pagefind.index.addCustomRecord.mock.calls.map(([record]) => record)).toEqual([
+      paperToSearchRecord(paper(), topicNames),
+      paperToSearchRecord(paper({ slug: 'second', position: 69, method: undefined, tags: [] }), topicNames),
+    ]);
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dir, 'pagefind') });
-    expect(summary).toEqual({ pages: 3, files: 7, outputPath: join(dir, 'pagefind'), reused: false });
+    expect(summary).toEqual({ pages: 3, records: 2, outputPath: join(dir, 'pagefind'), reused: false });
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
 
-  test('reuses the last bundle when no paper page changed, and indexes again when one did', async () => {
+  test('reads no HTML: the paper pages may be missing or anything', async () => {
+    await mkdir(join(dir, 'papers', 'travelplanner'), { recursive: true });
+    await writeFile(join(dir, 'papers', 'travelplanner', 'index.html'), '<main data-pagefind-body>Unrelated</main>');
+    await index();
+    const contents = pagefind.index.addCustomRecord.mock.calls.map(([record]) => (record as { content: string }).content);
+    expect(contents.join(' ')).not.toContain('Unrelated');
+  });
+
+  test('reuses the last bundle when no record changed, and indexes again when one did', async () => {
     const site = join(dir, 'site');
     const cache = join(dir, 'cache');
-    await mkdir(join(site, 'papers', 'a'), { recursive: true });
-    await writeFile(join(site, 'papers', 'a', 'index.html'), '<main data-pagefind-body>A</main>');
-    expect((await indexSite(site, cache)).reused).toBe(false);
+    await writePapers(site, [paper()]);
+    expect((await index(site, cache)).reused).toBe(false);
 
-    // A rebuild starts from an empty output folder with the same pages.
+    // A rebuild starts from an empty output folder with the same papers.
     await rm(join(site, 'pagefind'), { recursive: true });
-    const again = await indexSite(site, cache);
-    expect(again).toMatchObject({ reused: true, pages: 3 });
+    const again = await index(site, cache);
+    expect(again).toMatchObject({ reused: true, pages: 3, records: 0 });
     expect(await readFile(join(site, 'pagefind', 'pagefind.js'), 'utf8')).toBe('// library');
     expect(pagefind.createIndex).toHaveBeenCalledOnce();
 
-    await rm(join(site, 'pagefind'), { recursive: true });
-    await writeFile(join(site, 'papers', 'a', 'index.html'), '<main data-pagefind-body>A, fixed</main>');
-    expect((await indexSite(site, cache)).reused).toBe(false);
+    // A field the record leaves out changes nothing; a word of the abstract does.
+    await writePapers(site, [paper({ related: ['another'] })]);
+    expect((await index(site, cache)).reused).toBe(true);
+    await writePapers(site, [paper({ abstract: 'LLM agents plan, fixed.' })]);
+    expect((await index(site, cache)).reused).toBe(false);
     expect(pagefind.createIndex).toHaveBeenCalledTimes(2);
   });
 
   test("drops Pagefind's own UI bundles, which the site does not load", async () => {
-    await indexSite(dir);
+    await index();
     await expect(readFile(join(dir, 'pagefind', 'pagefind-ui.js'))).rejects.toThrow();
     expect(await readFile(join(dir, 'pagefind', 'pagefind.js'), 'utf8')).toBe('// library');
   });
 
   test('rethrows a Pagefind error with its messages as the cause, and still closes Pagefind', async () => {
-    pagefind.index.addDirectory.mockResolvedValue({ errors: ['bad html in a.html'], page_count: 0 });
-    const error = await indexSite(dir).catch((caught: unknown) => caught);
+    pagefind.index.addCustomRecord.mockResolvedValue({ errors: ['bad record'], file: { uniqueWords: 0, url: '', meta: {} } });
+    const error = await index().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain(dir);
-    expect(((error as Error).cause as Error).message).toBe('Pagefind addDirectory: bad html in a.html');
+    expect(((error as Error).cause as Error).message).toBe('Pagefind addCustomRecord: bad record; bad record');
     expect(pagefind.index.writeFiles).not.toHaveBeenCalled();
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
 
-  test('fails when no page carries data-pagefind-body', async () => {
+  test('fails when no paper made the index', async () => {
     pagefind.index.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
       await mkdir(outputPath, { recursive: true });
       await writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ languages: {} }));
       return { errors: [], outputPath };
     });
-    const error = (await indexSite(dir).catch((caught: unknown) => caught)) as Error;
-    expect((error.cause as Error).message).toMatch(/no page .* has data-pagefind-body/);
+    const error = (await index().catch((caught: unknown) => caught)) as Error;
+    expect((error.cause as Error).message).toMatch(/no paper to index in .*papers\.json/);
     expect(pagefind.close).toHaveBeenCalledOnce();
+  });
+
+  test('fails, before starting Pagefind, on a site without papers.json or with an unknown topic', async () => {
+    await rm(join(dir, 'papers.json'));
+    await expect(index()).rejects.toThrow(/cannot read .*papers\.json/);
+    await writePapers(dir, [paper({ topics: ['robotics'] })]);
+    await expect(index()).rejects.toThrow(/topic "robotics"/);
+    expect(pagefind.createIndex).not.toHaveBeenCalled();
   });
 });
 
@@ -107,7 +226,7 @@ function fragment(url: string, title: string): Buffer {
 
 describe('writeServiceWorker', () => {
   test('writes sw.js with a version that changes with the index, and lists the index for offline use', async () => {
-    await indexSite(dir);
+    await index();
     await mkdir(join(dir, '_astro'));
     await writeFile(join(dir, '_astro', 'page.abc.css'), 'body{}');
     await writeFile(join(dir, 'index.html'), '<!doctype html>');
@@ -131,7 +250,7 @@ describe('writeServiceWorker', () => {
   });
 
   test('orders fragments as the listing orders their papers and writes the page list', async () => {
-    await indexSite(dir);
+    await index();
     await rm(join(dir, 'pagefind', 'fragment', 'en_1.pf_fragment'));
     await writeFile(join(dir, 'pagefind', 'fragment', 'en_a1.pf_fragment'), fragment('/papers/second/', 'Second'));
     await writeFile(join(dir, 'pagefind', 'fragment', 'en_b2.pf_fragment'), fragment('/papers/first/', 'First'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlugs, maxSlugLength, slugify } from '../../src/pipeline/enrich/slug.ts';
+import { maxSlugLength, slugify } from '../../src/pipeline/enrich/slug.ts';
 
 describe('slugify', () => {
   it.each([
@@ -25,11 +25,5 @@ describe('slugify', () => {
     expect(slugify('--- ...')).toMatch(/^paper-[0-9a-f]{10}$/);
     expect(slugify('--- ...')).toBe(slugify('--- ...'));
     expect(slugify('--- ...')).not.toBe(slugify('!!!'));
-  });
-});
-
-describe('assignSlugs', () => {
-  it('resolves collisions in listing order', () => {
-    expect(assignSlugs(['A/B', 'A-B', 'a b', 'A B 2', 'Other'])).toEqual(['a-b', 'a-b-2', 'a-b-3', 'a-b-2-2', 'other']);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSyntheticListing } from '../../scripts/bench/synthetic-listing.ts';
-import { parseListings } from '../../src/pipeline/parse.ts';
+import { readPapers } from '../../src/pipeline/generate-pages.ts';
 
-const parse = (text: string) => parseListings([{ file: 'synthetic.txt', text }]);
+const parse = (text: string) => readPapers([{ file: 'synthetic.txt', text }]).papers;
 const wordCount = (text: string) => text.split(/\s+/).length;
 
 describe('createSyntheticListing', () => {
@@ -23,15 +23,15 @@ describe('createSyntheticListing', () => {
 
   it('opens a date section every sectionSize papers', () => {
     expect(new Set(papers.map((paper) => paper.listed)).size).toBe(10);
-    expect(papers[0]?.listed).toBe('Mar 1');
-    expect(papers[49]?.listed).toBe('Mar 1');
-    expect(papers[50]?.listed).toBe('Mar 2');
+    expect(papers[0]?.listed).toBe('Mar 1, 2023');
+    expect(papers[49]?.listed).toBe('Mar 1, 2023');
+    expect(papers[50]?.listed).toBe('Mar 2, 2023');
     const small = parse(createSyntheticListing({ papers: 10, sectionSize: 3 }));
-    expect(small.map((paper) => paper.listed)).toEqual(['Mar 1', 'Mar 1', 'Mar 1', 'Mar 2', 'Mar 2', 'Mar 2', 'Mar 3', 'Mar 3', 'Mar 3', 'Mar 4']);
+    expect(small.map((paper) => paper.listed)).toEqual(['Mar 1, 2023', 'Mar 1, 2023', 'Mar 1, 2023', 'Mar 2, 2023', 'Mar 2, 2023', 'Mar 2, 2023', 'Mar 3, 2023', 'Mar 3, 2023', 'Mar 3, 2023', 'Mar 4, 2023']);
   });
 
   it('starts with the boilerplate of the real listing, which the parser skips', () => {
-    expect(listing.startsWith('new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nbyAK and the research community\n\nMar 1\n\n')).toBe(true);
+    expect(listing.startsWith('new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nbyAK and the research community\n\nMar 1, 2023\n\n')).toBe(true);
   });
 
   it('writes titles of 6 to 16 words and abstracts of 120 to 250 words', () => {
@@ -67,7 +67,7 @@ describe('createSyntheticListing', () => {
   it('extends a shorter listing by whole date sections, for the one-more-day rebuild', () => {
     const longer = createSyntheticListing({ papers: 550, seed: 7 });
     expect(longer.startsWith(listing)).toBe(true);
-    expect(longer.slice(listing.length).startsWith('Mar 11\n\n')).toBe(true);
+    expect(longer.slice(listing.length).startsWith('Mar 11, 2023\n\n')).toBe(true);
     expect(parse(longer)).toHaveLength(550);
   });
 

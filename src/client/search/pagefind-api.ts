@@ -4,16 +4,15 @@
  * Only `pagefind.js` (the API), its WebAssembly and the index chunks a query needs are fetched:
  * no Pagefind UI bundle. Everything comes from `<base>pagefind/`, so search works under a subpath.
  */
+import { searchMetaWeights } from '../../shared/search-fields.ts';
 
 /** Page data Pagefind keeps for a result (`data()` of a result). */
 export interface PagefindResultData {
   url: string;
-  /** The text Pagefind indexed, as written on the page. */
+  /** The text Pagefind indexed: the paper's abstract, as the page shows it. */
   content: string;
   /** Words around the best match, HTML-escaped, with `<mark>` around matched words. */
   excerpt: string;
-  /** One entry per section (heading with an `id`) that holds matches, with its own excerpt. */
-  sub_results?: { title: string; url: string; excerpt: string }[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
@@ -65,7 +64,8 @@ let loading: Promise<PagefindModule> | undefined;
 export function loadPagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
     const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-    await module.options({ baseUrl: base, excerptLength: 26, noWorker: true });
+    // The index holds a paper's title, method, tags and topics as meta fields: their weights rank.
+    await module.options({ baseUrl: base, excerptLength: 26, noWorker: true, ranking: { metaWeights: searchMetaWeights } });
     await module.init();
     return module;
   })();

@@ -1,6 +1,6 @@
 import { loadFilters, loadPagefind, type FilterCounts, type PagefindResult } from './pagefind-api.ts';
 
-/** The facets a reader can narrow by; the keys are the paper layout's `data-pagefind-filter`s. */
+/** The facets a reader can narrow by; the keys are the filters of a paper's search record (`SearchFilters`). */
 export const facetKeys = ['topic', 'tag'] as const;
 export type FacetKey = (typeof facetKeys)[number];
 

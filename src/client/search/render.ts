@@ -42,15 +42,14 @@ export function resultHref(address: string, text: string): string {
 }
 
 /**
- * The excerpt worth showing: from the abstract when the words occur there. Pagefind's own excerpt
- * centres on the densest matches, which for a method name or a tag is the run of chips under the
- * title; the summary (first sentence of the abstract) reads better then.
+ * The excerpt worth showing: Pagefind's, from the abstract (a record's only content), when the
+ * words occur there. A paper found by its title, method, tags or topics alone (meta fields) gets
+ * an excerpt with nothing marked, the abstract's first words; the summary (its first sentence)
+ * reads better then.
  */
 function chooseExcerpt(data: PagefindResultData): Node[] {
-  const abstract = data.sub_results?.find((section) => section.url.endsWith('#abstract'));
-  if (abstract) return excerptToNodes(data.content, abstract.excerpt);
-  if (data.meta.summary) return [document.createTextNode(data.meta.summary)];
-  return excerptToNodes(data.content, data.excerpt);
+  if (data.excerpt.includes('<mark>') || !data.meta.summary) return excerptToNodes(data.content, data.excerpt);
+  return [document.createTextNode(data.meta.summary)];
 }
 
 /** One result: the title as the link, the excerpt, its topics and when it was listed. */

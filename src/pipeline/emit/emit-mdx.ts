@@ -2,12 +2,14 @@ import type { PhrasingContent, Root } from 'mdast';
 import type { Unsafe } from 'mdast-util-to-markdown';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import type { PaperInput } from '../../schema/paper.ts';
 import remarkLinkUrls, { linkUrls } from './remark-link-urls.ts';
+import remarkMathSpans, { mathSpansInText } from './remark-math-spans.ts';
 import remarkTidyTex, { tidyTexInText } from './remark-tidy-tex.ts';
 
 /** First line of every generated page, so nobody edits a file that the next run overwrites. */
@@ -24,8 +26,9 @@ const mdxKeywordUnsafe: Unsafe[] = [
 ];
 
 /**
- * The body of a paper page as the emitter writes it: the abstract with its URLs as links and known
- * TeX residue made readable. Tests use it to know the text a page must show.
+ * The body of a paper page as the emitter writes it: the abstract with its URLs as links, its
+ * formulas as `inlineMath` (TeX) and known TeX accents made readable. Tests use it to know what a
+ * page must show.
  *
  * @param abstract
  *   Abstract as written in the listing.
@@ -35,6 +38,7 @@ const mdxKeywordUnsafe: Unsafe[] = [
 export function abstractToPhrasing(abstract: string): PhrasingContent[] {
   const tree: Root = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: abstract }] }] };
   linkUrls(tree);
+  mathSpansInText(tree);
   tidyTexInText(tree);
   const [paragraph] = tree.children;
   return paragraph?.type === 'paragraph' ? paragraph.children : [];
@@ -42,7 +46,7 @@ export function abstractToPhrasing(abstract: string): PhrasingContent[] {
 
 /**
  * Builds the syntax tree of a paper page: YAML frontmatter and the abstract as one text node (the
- * processor's plugins make its links and tidy its TeX).
+ * processor's plugins make its links and formulas and tidy its TeX).
  *
  * @param paper
  *   Validated frontmatter of the page.
@@ -62,14 +66,20 @@ export function paperToMdast(paper: PaperInput): Root {
   };
 }
 
-// URLs become links before TeX is tidied, so a URL is never rewritten. Autolinks (`<https://...>`)
-// are not MDX; resource links are. Every character of text is escaped for MDX, GFM and Markdown
-// by the stringifier's own rules plus `mdxKeywordUnsafe`.
+// URLs become links before formulas are found and TeX is tidied, so a URL is never rewritten.
+// Autolinks (`<https://...>`) are not MDX; resource links are. Every character of text is escaped
+// for MDX, GFM, math and Markdown by the stringifier's own rules plus `mdxKeywordUnsafe`, so a `$`
+// in the listing stays a `$` (`\$`). A formula is written as `$TeX$` from `findMathSpans`, whose
+// TeX has no `$`, `<`, quote or line break: it cannot end the math early, and an MDX engine
+// without math would find in it no tag, and in its braces only names, numbers and arithmetic (no
+// member access, assignment or string).
 const processor = unified()
   .use(remarkLinkUrls)
+  .use(remarkMathSpans)
   .use(remarkTidyTex)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkGfm)
+  .use(remarkMath)
   .use(remarkMdx)
   .use(remarkStringify, { resourceLink: true, unsafe: mdxKeywordUnsafe })
   .freeze();

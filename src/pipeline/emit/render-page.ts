@@ -1,23 +1,40 @@
 import type { Root } from 'hast';
+import type { PhrasingContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
+import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { type Options as ToHastOptions } from 'remark-rehype';
 import { unified } from 'unified';
+import { mathSanitizeSchema, rehypeUnbrokenFormulas, texToMathml } from './render-math.ts';
+
+type Handler = NonNullable<NonNullable<ToHastOptions['handlers']>['inlineMath']>;
+
+/** A formula as MathML, or as its TeX in text when `texToMathml` refuses it. */
+const inlineMathToHast: Handler = (state, node: Extract<PhrasingContent, { type: 'inlineMath' }>) => {
+  const result = texToMathml(node.value) ?? { type: 'text', value: node.value };
+  state.patch(node, result);
+  return result;
+};
 
 // A generated page is read as the MDX the emitter wrote, so every escape it made (`\<`, `\{`,
-// `&#x65;xport`) is honoured, and with nothing that turns text into markup: no autolink literals
-// (the emitter makes every link itself), no raw HTML (remark-rehype drops `html` nodes), no smart
-// punctuation. The sanitiser is a second wall: whatever the tree holds, the HTML keeps only
-// GitHub's safe elements and attributes, and links only with http(s) or mailto URLs.
+// `\$`, `&#x65;xport`) is honoured, and with nothing that turns text into markup: no autolink
+// literals (the emitter makes every link itself), no raw HTML (remark-rehype drops `html` nodes),
+// no smart punctuation. Its `$...$` formulas become MathML at build time (`texToMathml`), or stay
+// their TeX as text when they are not the emitter's, each kept on one line with the text glued to
+// it (`rehypeUnbrokenFormulas`). The sanitiser is a second wall: whatever the
+// tree holds, the HTML keeps only GitHub's safe elements and attributes, links only with http(s)
+// or mailto URLs, and MathML only as Temml writes it for the emitter's formulas.
 const processor = unified()
   .use(remarkParse)
   .use(remarkFrontmatter, ['yaml'])
+  .use(remarkMath)
   .use(remarkMdx)
-  .use(remarkRehype)
-  .use(rehypeSanitize)
+  .use(remarkRehype, { handlers: { inlineMath: inlineMathToHast } })
+  .use(rehypeUnbrokenFormulas)
+  .use(rehypeSanitize, mathSanitizeSchema)
   .use(rehypeStringify)
   .freeze();
 

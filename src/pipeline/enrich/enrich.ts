@@ -1,23 +1,31 @@
 import { z } from 'astro/zod';
-import { createPaperSchema, type Paper } from '../../schema/paper.ts';
+import { createPaperSchema, type Paper, type RawPaper } from '../../schema/paper.ts';
+import type { SlugRegistry } from '../../schema/slug-registry.ts';
 import { getTopicIds, type Taxonomy } from '../../schema/taxonomy.ts';
 import { classifyTopics } from './classify-topics.ts';
 import { extractCodeLinks } from './extract-code-links.ts';
 import { extractMethod } from './extract-method.ts';
 import { extractTags } from './extract-tags.ts';
 import { findRelated } from './find-related.ts';
-import { ListingError, type RawPaper } from '../parse.ts';
-import { assignSlugs } from './slug.ts';
+import { ListingError } from '../parse.ts';
+import { assignSlugs } from './assign-slugs.ts';
 import { summarize } from './summarize.ts';
 
-/** Fewest tags a paper should have; fewer is worth a warning, not a failure. */
-const minTags = 3;
+
+/** The `tagNames` frontmatter of a paper with these tags: the names that differ from the ids, if any. */
+function namesOf(tags: readonly string[], names: ReadonlyMap<string, string>): { tagNames?: Record<string, string> } {
+  const own = tags.flatMap((tag) => {
+    const name = names.get(tag);
+    return name === undefined ? [] : [[tag, name] as const];
+  });
+  return own.length > 0 ? { tagNames: Object.fromEntries(own) } : {};
+}
 
 export interface EnrichResult {
-  /** Papers in listing order, validated by the frontmatter schema. */
+  /** Papers in archive order, validated by the frontmatter schema. */
   papers: Paper[];
-  /** Things a site owner may want to look at, each `file:line: message`. */
-  warnings: string[];
+  /** The slug registry with the new papers added. */
+  registry: SlugRegistry;
 }
 
 /**
@@ -25,28 +33,43 @@ export interface EnrichResult {
  * method, summary and related papers, then validates each paper with the frontmatter schema.
  *
  * @param raw
- *   Papers in listing order.
+ *   Papers in archive order, one per distinct paper.
  * @param taxonomy
  *   Topic and tag vocabulary.
+ * @param registry
+ *   Permanent slugs of the papers published so far.
+ * @param published
+ *   Slug of each paper as the previous run published it (see `assignSlugs`).
  * @returns
- *   Validated papers and warnings.
+ *   Validated papers and the updated registry.
  */
-export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy): EnrichResult {
+export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, registry: SlugRegistry, published?: ReadonlyMap<string, string>): EnrichResult {
   const schema = createPaperSchema(getTopicIds(taxonomy));
-  const slugs = assignSlugs(raw.map((paper) => paper.title));
-  const tags = extractTags(raw, taxonomy);
-  const related = findRelated(raw);
-  const warnings: string[] = [];
+  const { slugs, registry: updated } = assignSlugs(raw.map((paper) => paper.title), registry, published);
+  // Each derived value once per paper: tagging needs the method too.
+  const methods = raw.map((paper) => extractMethod(paper));
+  const { tags, names: tagNames } = extractTags(raw, taxonomy, methods);
+  const topics = raw.map((paper) => classifyTopics(paper, taxonomy));
+  // Papers come by first listing; each relates only to papers listed up to its own first day.
+  const dayNumbers = new Map<string, number>();
+  const days = raw.map((paper) => {
+    const day = paper.listings[0]?.day ?? '';
+    if (!dayNumbers.has(day)) dayNumbers.set(day, dayNumbers.size);
+    return dayNumbers.get(day) ?? 0;
+  });
+  const related = findRelated(raw, { topics, tags, days });
   const papers = raw.map((paper, index) => {
-    const method = extractMethod(paper);
+    const method = methods[index];
     const candidate = {
       title: paper.title,
       slug: slugs[index],
       listed: paper.listed,
       ...(paper.date ? { date: paper.date } : {}),
       position: index + 1,
-      topics: classifyTopics(paper, taxonomy),
+      listings: paper.listings,
+      topics: topics[index] ?? [],
       tags: tags[index] ?? [],
+      ...namesOf(tags[index] ?? [], tagNames),
       summary: summarize(paper.abstract),
       abstract: paper.abstract,
       code: extractCodeLinks(paper.abstract),
@@ -58,10 +81,7 @@ export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy): Enri
     if (!result.success) {
       throw new ListingError(paper.source, `the paper ${JSON.stringify(paper.title)} does not fit the page schema\n${z.prettifyError(result.error)}`);
     }
-    if (result.data.tags.length < minTags) {
-      warnings.push(`${paper.source.file}:${paper.source.line}: only ${result.data.tags.length} tag(s) for ${JSON.stringify(paper.title)}`);
-    }
     return result.data;
   });
-  return { papers, warnings };
+  return { papers, registry: updated };
 }

@@ -10,27 +10,62 @@ function maxDocumentFrequency(papers: number): number {
   return Math.max(50, Math.ceil(papers * 0.02));
 }
 
+export interface RelatedOptions {
+  /** Most related papers per paper (default 5). */
+  count?: number;
+  /** Each paper's topic ids: a related paper must share one. */
+  topics?: readonly (readonly string[])[];
+  /** Each paper's tags: each shared tag adds `tagBonus` to the text similarity. */
+  tags?: readonly (readonly string[])[];
+  /**
+   * The day each paper was first listed, as a number that grows with time (papers come in this
+   * order). A paper is related only to papers listed up to its day, with the word weights of
+   * that day, so adding a day never changes the related papers of earlier ones. Default: all
+   * papers on one day.
+   */
+  days?: readonly number[];
+}
+
+/** What a shared tag adds to the cosine similarity of two papers. */
+const tagBonus = 0.05;
 /**
- * For each paper, the papers most similar to it by TF-IDF cosine similarity over title and
- * abstract (title terms counted twice, words stemmed, stop words left out).
+ * Below this combined score a paper is not listed: a short list of papers a reader would open
+ * beats five slots filled with weak matches.
+ */
+const minScore = 0.12;
+
+interface Postings {
+  papers: number[];
+  weights: number[];
+}
+
+/**
+ * For each paper, the papers a reader would open next: TF-IDF cosine similarity over title and
+ * abstract (title terms counted twice, words stemmed, stop words left out), plus a bonus per
+ * shared tag, among the papers that share a topic with it; weak matches are dropped.
+ *
+ * Papers are taken day by day, as the archive grew: each day's papers get their word weights
+ * from the papers listed so far and are compared with those papers and with each other. So a
+ * published page's related papers change only when its own text, topics or tags do, and a new
+ * day rewrites only the new papers' pages.
  *
  * Built for large listings: vectors are sparse, and similarities are accumulated through an
  * inverted index instead of comparing all pairs. Terms found in only one paper cannot relate two
- * papers and are dropped; terms in more than 5% of the papers (at least 50) are dropped too,
- * as they barely discriminate. Papers with nothing in common are never listed.
+ * papers and are left out; terms in more than 2% of the papers (at least 50) too, as they barely
+ * discriminate.
  *
  * @param papers
- *   The whole listing, in order.
- * @param count
- *   How many related papers to find per paper (default 5).
+ *   The whole archive, by first listing.
+ * @param options
+ *   How many; the topics, tags and first day of each paper.
  * @returns
- *   For each paper, the indices of up to `count` other papers, most similar first; equal
- *   similarities are listed lower index first.
+ *   For each paper, the indices of up to `count` other papers, most related first; equal scores
+ *   are listed lower index first.
  */
-export function findRelated(papers: readonly { title: string; abstract: string }[], count = 5): number[][] {
+export function findRelated(papers: readonly { title: string; abstract: string }[], options: RelatedOptions = {}): number[][] {
+  const { count = 5, topics, tags, days } = options;
   const termIds = new Map<string, number>();
   const documentFrequency: number[] = [];
-  // Term frequencies per paper, as parallel arrays of term ids and counts.
   const bags = papers.map((paper) => {
     const frequencies = new Map<number, number>();
     const terms = [...toTerms(paper.title).flatMap((term) => Array<string>(titleRepeat).fill(term)), ...toTerms(paper.abstract)];
@@ -43,67 +78,85 @@ export function findRelated(papers: readonly { title: string; abstract: string }
       }
       frequencies.set(id, (frequencies.get(id) ?? 0) + 1);
     }
-    for (const id of frequencies.keys()) documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
     return frequencies;
   });
 
-  const maxDf = maxDocumentFrequency(papers.length);
-  const vectors = bags.map((frequencies) => {
-    const ids: number[] = [];
-    const weights: number[] = [];
-    for (const [id, tf] of frequencies) {
-      const df = documentFrequency[id] ?? 0;
-      if (df < 2 || df > maxDf) continue;
-      ids.push(id);
-      // Smoothed IDF stays positive, so two papers of a tiny listing can share a word all papers have.
-      weights.push((1 + Math.log(tf)) * Math.log(1 + papers.length / df));
-    }
-    const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0)) || 1;
-    return { ids, weights: weights.map((weight) => weight / norm) };
-  });
-
-  // The inverted index in compressed form: the postings of term t are entries
-  // offsets[t] .. offsets[t + 1] of postingPapers and postingWeights.
-  const offsets = new Int32Array(termIds.size + 1);
-  for (const { ids } of vectors) for (const id of ids) offsets[id + 1] = (offsets[id + 1] ?? 0) + 1;
-  for (let term = 0; term < termIds.size; term += 1) offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
-  const fill = offsets.slice(0, termIds.size);
-  const postingPapers = new Int32Array(offsets[termIds.size] ?? 0);
-  const postingWeights = new Float64Array(postingPapers.length);
-  vectors.forEach(({ ids, weights }, paper) => {
-    ids.forEach((id, position) => {
-      const slot = fill[id] ?? 0;
-      postingPapers[slot] = paper;
-      postingWeights[slot] = weights[position] ?? 0;
-      fill[id] = slot + 1;
-    });
-  });
-
+  // Document frequencies and the inverted index grow day by day.
+  const frequencySoFar = new Int32Array(termIds.size);
+  const postings = new Map<number, Postings>();
+  const related: number[][] = Array.from({ length: papers.length }, () => []);
   const scores = new Float64Array(papers.length);
   const seen = new Uint8Array(papers.length);
-  return vectors.map(({ ids, weights }, self) => {
-    const touched: number[] = [];
-    for (let position = 0; position < ids.length; position += 1) {
-      const id = ids[position] ?? 0;
-      const weight = weights[position] ?? 0;
-      const end = offsets[id + 1] ?? 0;
-      for (let slot = offsets[id] ?? 0; slot < end; slot += 1) {
-        const other = postingPapers[slot] ?? 0;
-        if (other === self) continue;
-        if (seen[other] === 0) {
-          seen[other] = 1;
-          touched.push(other);
+  for (let start = 0; start < papers.length; ) {
+    let end = start + 1;
+    while (end < papers.length && (days?.[end] ?? 0) === (days?.[start] ?? 0)) end += 1;
+    for (let paper = start; paper < end; paper += 1) for (const id of bags[paper]?.keys() ?? []) frequencySoFar[id] = (frequencySoFar[id] ?? 0) + 1;
+    const maxDf = maxDocumentFrequency(end);
+    const vectors: { ids: number[]; weights: number[] }[] = [];
+    for (let paper = start; paper < end; paper += 1) {
+      const ids: number[] = [];
+      const weights: number[] = [];
+      // Words no other paper has yet: they relate nothing today, so they stay out of the norm, but
+      // a later paper that shares one must still find this paper through it.
+      const ownIds: number[] = [];
+      const ownWeights: number[] = [];
+      for (const [id, tf] of bags[paper] ?? []) {
+        const df = frequencySoFar[id] ?? 0;
+        if (df > maxDf) continue;
+        // Smoothed IDF stays positive, so two papers of a tiny listing can share a word all papers have.
+        const weight = (1 + Math.log(tf)) * Math.log(1 + end / df);
+        if (df < 2) {
+          ownIds.push(id);
+          ownWeights.push(weight);
+        } else {
+          ids.push(id);
+          weights.push(weight);
         }
-        scores[other] = (scores[other] ?? 0) + weight * (postingWeights[slot] ?? 0);
       }
+      const norm = Math.sqrt(weights.reduce((sum, weight) => sum + weight * weight, 0)) || 1;
+      const vector = { ids, weights: weights.map((weight) => weight / norm) };
+      vectors.push(vector);
+      [...ids, ...ownIds].forEach((id, position) => {
+        let list = postings.get(id);
+        if (!list) postings.set(id, (list = { papers: [], weights: [] }));
+        list.papers.push(paper);
+        list.weights.push((position < ids.length ? (weights[position] ?? 0) : (ownWeights[position - ids.length] ?? 0)) / norm);
+      });
     }
-    const best = selectBest(touched, scores, count);
-    for (const paper of touched) {
-      scores[paper] = 0;
-      seen[paper] = 0;
-    }
-    return best;
-  });
+    vectors.forEach(({ ids, weights }, offset) => {
+      const self = start + offset;
+      const touched: number[] = [];
+      ids.forEach((id, position) => {
+        // A term that has since become common says little, for old and new papers alike.
+        if ((frequencySoFar[id] ?? 0) > maxDf) return;
+        const list = postings.get(id);
+        if (!list) return;
+        const weight = weights[position] ?? 0;
+        list.papers.forEach((other, slot) => {
+          if (other === self) return;
+          if (seen[other] === 0) {
+            seen[other] = 1;
+            touched.push(other);
+          }
+          scores[other] = (scores[other] ?? 0) + weight * (list.weights[slot] ?? 0);
+        });
+      });
+      for (const other of touched) {
+        const own = topics?.[self];
+        const shared = own && topics?.[other] ? own.some((topic) => topics[other]?.includes(topic)) : true;
+        const sharedTags = tags?.[self]?.filter((tag) => tags[other]?.includes(tag)).length ?? 0;
+        const score = (scores[other] ?? 0) + tagBonus * sharedTags;
+        scores[other] = shared && score >= minScore ? score : 0;
+      }
+      related[self] = selectBest(touched, scores, count);
+      for (const other of touched) {
+        scores[other] = 0;
+        seen[other] = 0;
+      }
+    });
+    start = end;
+  }
+  return related;
 }
 
 /**

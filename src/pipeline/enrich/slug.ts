@@ -34,23 +34,3 @@ export function slugify(title: string): string {
   if (!slug) slug = `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
   return slug;
 }
-
-/**
- * Gives every title a unique slug. Collisions (the same title twice, or `A/B` and `A-B`) are
- * resolved in listing order: the first keeps the plain slug, later ones get `-2`, `-3`, ...
- *
- * @param titles
- *   Titles in listing order.
- * @returns
- *   Slugs in the same order, all distinct.
- */
-export function assignSlugs(titles: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return titles.map((title) => {
-    const base = slugify(title);
-    let slug = base;
-    for (let suffix = 2; taken.has(slug); suffix += 1) slug = `${base}-${suffix}`;
-    taken.add(slug);
-    return slug;
-  });
-}

@@ -65,6 +65,7 @@ export async function buildFixtureSite(options: BuildOptions = {}): Promise<Buil
     const env = {
       ...inheritedEnv(),
       PAPERS_SOURCE: listing,
+      PAPERSHELF_SLUGS: join(dir, 'slugs.yaml'),
       PAPERSHELF_PAPERS_DIR: site.papersDir,
       PAPERSHELF_OUT_DIR: site.outDir,
       PAPERSHELF_CACHE_DIR: join(dir, 'cache'),
