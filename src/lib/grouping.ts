@@ -3,11 +3,10 @@
  * or test can use them on plain data.
  */
 
+import type { Paper } from '../schema/paper.ts';
+
 /** The fields section grouping needs; a paper entry's `data` satisfies it. */
-export interface ListedPaper {
-  listed: string;
-  date?: string | undefined;
-}
+export type ListedPaper = Pick<Paper, 'listed' | 'date'>;
 
 /** One date section of the listing, in listing order. */
 export interface Section<T> {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadTaxonomy } from '../schema/taxonomy.ts';
+import { loadTaxonomy, type Topic } from '../schema/taxonomy.ts';
 import { cacheKeyOf } from './cache-key.ts';
 import { groupByDay, type ListedDay } from './days.ts';
 import { groupByValue, rankByCount } from './grouping.ts';
@@ -9,12 +9,7 @@ export type PaperEntry = CollectionEntry<'papers'>;
 export type PaperData = PaperEntry['data'];
 
 /** A taxonomy topic with the number of papers filed under it. */
-export interface TopicSummary {
-  id: string;
-  name: string;
-  description: string;
-  count: number;
-}
+export type TopicSummary = Pick<Topic, 'id' | 'name' | 'description'> & { count: number };
 
 /** A tag in use, with its display name (`RLHF`; the id when it has none) and number of papers. */
 export interface TagSummary {
