@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadTaxonomy } from '../schema/taxonomy.ts';
-import { paperToSearchRecord, type SearchPaper, type SearchRecord } from './search-record.ts';
+import { collectSearchWords, formatSearchWords, searchWordsDir } from '../shared/search-words.ts';
+import { paperToSearchRecord, searchRecordTexts, type SearchPaper, type SearchRecord } from './search-record.ts';
 
 /** What one indexing run produced. */
 export interface SearchIndexSummary {
@@ -15,6 +16,8 @@ export interface SearchIndexSummary {
   outputPath: string;
   /** True when no record changed since the last build, so the previous bundle was reused. */
   reused: boolean;
+  /** Words in the word list written into the bundle for typo correction (`searchWordsDir`). */
+  words: number;
 }
 
 export interface IndexSiteOptions {
@@ -129,14 +132,31 @@ export async function indexSite(dir: string, { cacheDir, taxonomyPath }: IndexSi
   const records = await readSearchRecords(dir, taxonomyPath);
   const cached = cacheDir ? join(cacheDir, 'pagefind', digestRecords(records)) : undefined;
   if (cached && (await restoreBundle(cached, join(dir, 'pagefind')))) {
-    return { pages: await countIndexedPages(join(dir, 'pagefind')), records: 0, outputPath: join(dir, 'pagefind'), reused: true };
+    const words = await writeSearchWords(join(dir, 'pagefind'), records);
+    return { pages: await countIndexedPages(join(dir, 'pagefind')), records: 0, outputPath: join(dir, 'pagefind'), reused: true, words };
   }
   const summary = await runPagefind(dir, records);
+  const words = await writeSearchWords(summary.outputPath, records);
   if (cached) await saveBundle(summary.outputPath, cached);
-  return summary;
+  return { ...summary, words };
 }
 
-async function runPagefind(dir: string, records: SearchRecord[]): Promise<SearchIndexSummary> {
+/**
+ * Writes the word list the browser checks and corrects query words with
+ * (`src/shared/search-words.ts`) into the bundle, afresh on every build, also when the bundle is
+ * reused: cheap (0.6 s at 10,000 papers), and always in step with the code that makes it. The old
+ * files are removed first, since they may be hard links into the cache. Returns the number of words.
+ */
+async function writeSearchWords(outputPath: string, records: readonly SearchRecord[]): Promise<number> {
+  const words = collectSearchWords(records.map(searchRecordTexts));
+  const folder = join(outputPath, searchWordsDir);
+  await rm(folder, { recursive: true, force: true });
+  await mkdir(folder, { recursive: true });
+  await Promise.all([...formatSearchWords(words)].map(([name, text]) => writeFile(join(folder, name), text)));
+  return words.length;
+}
+
+async function runPagefind(dir: string, records: SearchRecord[]): Promise<Omit<SearchIndexSummary, 'words'>> {
   try {
     const { index, errors } = await pagefind.createIndex(indexConfig);
     assertPagefindResponse('createIndex', errors);

@@ -57,6 +57,16 @@ export function paperToSearchRecord(paper: SearchPaper, topicNames: ReadonlyMap<
 }
 
 /**
+ * The texts a paper is found by, for the typo-forgiving word list (`collectSearchWords`): its
+ * title, method, tags, topics and abstract. The summary is the abstract's first sentence and the
+ * listing day is no word a reader misspells, so neither is listed.
+ */
+export function searchRecordTexts(record: SearchRecord): string[] {
+  const { title, method, tags, topics } = record.meta;
+  return [title, method ?? '', tags ?? '', topics, record.content];
+}
+
+/**
  * The words of an abstract as its page shows them: the emitter's own transforms make URLs inside
  * TeX `\url{...}` plain URLs and known TeX accents and quotes readable (`Gy\"{o}rgy` -> György).
  * Formulas stay as the listing writes them (`O(\sqrt{T})`), which is what a reader types; the page

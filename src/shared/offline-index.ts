@@ -1,7 +1,10 @@
 // Shared by the build step that writes the offline bundle (`src/integrations/offline-bundle.ts`)
 // and the service worker that reads it (`src/client/offline/worker.ts`): one type, two sides.
 
-/** `sw-search-index.json`: what the worker fetches, in the background, after the first search. */
+/**
+ * `sw-search-index.json`: what the worker fetches in the background, after the first search or
+ * when a page finds the browser idle (from the second page view on).
+ */
 export interface OfflineIndex {
   /**
    * Everything a search needs except fragments, kept whole: the library, its wasm, the metadata,

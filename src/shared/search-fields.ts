@@ -32,7 +32,7 @@ export type SearchSort = Record<'position', string>;
  * (`ranking.metaWeights`). A record's content is the abstract alone; a match there scores at most
  * about 2.4 times the word's rarity (BM25), a match in a meta field `weight` times it, so these
  * put method names, titles and tags above abstract words, as the paper page's weighted heading
- * and chips did when Pagefind read the page. Fields not listed count 1 (`summary`, `listed`).
+ * and chips did when Pagefind read the page. Fields not listed count 1 (`listed`).
  *
  * Chosen by comparing the rankings of both indexes over the default listing's methods, titles,
  * tags, topics and abstract words: the same first result for every method and title, and for
@@ -40,6 +40,10 @@ export type SearchSort = Record<'position', string>;
  * exactly rather than as a prefix (`UA` finds `UART` as strongly as `UA`).
  */
 export const searchMetaWeights: Readonly<Partial<Record<keyof SearchMeta, number>>> = {
+  // The summary is shown with results but is the abstract's first sentence, which the content
+  // already holds: at weight 1 its words counted twice (`influence functions` put InfFeed above
+  // the EK-FAC paper, which discusses them throughout).
+  summary: 0,
   method: 10,
   title: 5,
   tags: 3,

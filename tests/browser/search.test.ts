@@ -308,13 +308,19 @@ describe('offline', () => {
     await page.goto(app.server.url('search/?q=Adyen'));
     await page.locator('[data-search-results] .search-result').first().waitFor();
     expect((await resultPaths(page, '[data-search-results]'))[0]).toBe(paperPath(slugWith((paper) => paper.abstract.includes('Adyen'))));
-    // The network really is gone for the worker too: a page never read gets its offline notice.
+    // The network really is gone for the worker too: a paper never read gets the worker's stand-in,
+    // made from the index (tests/browser/offline.test.ts has the details), and any other page
+    // never read its offline notice.
     const unread = app.papers.find((paper) => paper.slug !== slug)!;
     const response = await page.goto(app.server.url(`papers/${unread.slug}/`));
     expect(response?.status()).toBe(503);
+    expect(await page.locator('h1').innerText()).toBe(unread.title);
+    expect(await page.locator('main .note').innerText()).toContain('You are offline.');
+    expect((await page.goto(app.server.url('tags/')))?.status()).toBe(503);
     expect(await page.locator('h1').innerText()).toBe('You are offline');
-    // Chromium logs that expected failure; nothing else may have gone wrong.
-    misconduct.consoleErrors = misconduct.consoleErrors.filter((error) => !error.startsWith(`${app.server.url(`papers/${unread.slug}/`)}: `));
+    // Chromium logs those expected failures; nothing else may have gone wrong.
+    const expected = [app.server.url(`papers/${unread.slug}/`), app.server.url('tags/')];
+    misconduct.consoleErrors = misconduct.consoleErrors.filter((error) => !expected.some((url) => error.startsWith(`${url}: `)));
   });
 
   test('offline, a result whose fragment the worker did not keep still shows, as its title and link', async () => {

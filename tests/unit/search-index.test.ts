@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +21,7 @@ const { abstractText, paperToSearchRecord } = await import('../../src/integratio
 const { searchMetaWeights } = await import('../../src/shared/search-fields.ts');
 const { writeServiceWorker } = await import('../../src/integrations/offline-bundle.ts');
 const { choosePrefixLength, pageListShard } = await import('../../src/shared/page-list.ts');
+const { parseSearchWords } = await import('../../src/shared/search-words.ts');
 
 type SearchPaper = Parameters<typeof paperToSearchRecord>[0];
 
@@ -150,7 +151,7 @@ describe('indexSite', () => {
       paperToSearchRecord(paper({ slug: 'second', position: 69, method: undefined, tags: [] }), topicNames),
     ]);
     expect(pagefind.index.writeFiles).toHaveBeenCalledWith({ outputPath: join(dir, 'pagefind') });
-    expect(summary).toEqual({ pages: 3, records: 2, outputPath: join(dir, 'pagefind'), reused: false });
+    expect(summary).toEqual({ pages: 3, records: 2, outputPath: join(dir, 'pagefind'), reused: false, words: expect.any(Number) });
     expect(pagefind.close).toHaveBeenCalledOnce();
   });
 
@@ -181,6 +182,37 @@ describe('indexSite', () => {
     await writePapers(site, [paper({ abstract: 'LLM agents plan, fixed.' })]);
     expect((await index(site, cache)).reused).toBe(false);
     expect(pagefind.createIndex).toHaveBeenCalledTimes(2);
+  });
+
+  test('writes the word list into the bundle: the words of titles, methods, tags, topics and abstracts, most common first, a file per letter', async () => {
+    const summary = await index();
+    const folder = join(dir, 'pagefind', 'papershelf-words');
+    const files = (await readdir(folder)).sort();
+    expect(files).toEqual(['a.txt', 'c.txt', 'e.txt', 'f.txt', 'l.txt', 'p.txt', 'r.txt', 't.txt']);
+    const words = new Map<string, string[]>();
+    for (const file of files) words.set(file, parseSearchWords(await readFile(join(folder, file), 'utf8'))!);
+    expect(summary.words).toBe([...words.values()].flat().length);
+    // Words of both papers first, alphabetically among equals, then those of the first only (its tags and method).
+    expect(words.get('f.txt')).toEqual(['faft', 'feedback', 'fine']);
+    expect(words.get('a.txt')).toEqual(['agents', 'aware']);
+    expect(words.get('l.txt')).toEqual(['long']);
+    expect(words.get('t.txt')).toEqual(['take', 'travelplanner', 'tuning']);
+    // Short words, and the summary and listing day, are not listed.
+    expect([...words.values()].flat().filter((word) => word.length < 4 || word === 'mar')).toEqual([]);
+  });
+
+  test('writes the word list again when the bundle is reused, without touching the cached copy', async () => {
+    const site = join(dir, 'site');
+    const cache = join(dir, 'cache');
+    await writePapers(site, [paper()]);
+    await index(site, cache);
+    const [saved] = await readdir(join(cache, 'pagefind'));
+    const cachedFile = join(cache, 'pagefind', saved!, 'papershelf-words', 't.txt');
+    await writeFile(cachedFile, 'papershelf-words 1\nstale\n');
+    await rm(join(site, 'pagefind'), { recursive: true });
+    expect((await index(site, cache)).reused).toBe(true);
+    expect(parseSearchWords(await readFile(join(site, 'pagefind', 'papershelf-words', 't.txt'), 'utf8'))).toContain('travelplanner');
+    expect(await readFile(cachedFile, 'utf8')).toBe('papershelf-words 1\nstale\n');
   });
 
   test("drops Pagefind's own UI bundles, which the site does not load", async () => {
@@ -235,9 +267,24 @@ describe('writeServiceWorker', () => {
     expect(first.precache).toEqual(['', '_astro/page.abc.css']);
     expect(worker).toContain(`"version":"${first.version}"`);
     expect(worker).not.toMatch(/^export\b/m);
+    // The worker is one classic script: no import survives, and what it shares with the build
+    // (where the page list and the fragments are, the site's name for its offline pages) is in BUILD.
+    expect(worker).not.toMatch(/^\s*import\b/m);
+    expect(JSON.parse(/^const BUILD = (.*);$/m.exec(worker)![1]!)).toMatchObject({
+      offlineIndex: 'sw-search-index.json',
+      pageList: 'sw-search-pages/',
+      fragmentDir: 'pagefind/fragment/',
+      siteTitle: 'papershelf',
+    });
     // The mock's fragment is not one Pagefind would write: still kept, without a page-list entry.
     expect(first.offlineIndex).toEqual({
-      core: ['pagefind/pagefind-entry.json', 'pagefind/pagefind.js', 'sw-search-pages/index.json'],
+      // The word list lives in the bundle, so the worker keeps it with the index.
+      core: [
+        'pagefind/pagefind-entry.json',
+        'pagefind/pagefind.js',
+        ...['a', 'c', 'e', 'f', 'l', 'p', 'r', 't'].map((letter) => `pagefind/papershelf-words/${letter}.txt`),
+        'sw-search-pages/index.json',
+      ],
       fragmentDir: 'pagefind/fragment/',
       fragments: ['en_1'],
       fragmentBytes: 1,

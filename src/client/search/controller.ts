@@ -1,7 +1,7 @@
 import { findPage } from './find-page.ts';
 import { canLoadResult, fetchedPagefindUrls, loadFilters, type PagefindResult } from './pagefind-api.ts';
-import { describeOutcome, renderFacets, renderResult, renderUnavailableResult } from './render.ts';
-import { emptyQuery, isActive, runQuery, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
+import { describeOutcome, renderFacets, renderNotice, renderResult, renderUnavailableResult } from './render.ts';
+import { emptyQuery, isActive, runQuery, searchPageHref, withText, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
 
 /** The parts of a search box, found in the markup of `Search.astro` or `search.astro`. */
 export interface SearchBoxElements {
@@ -11,6 +11,8 @@ export interface SearchBoxElements {
   /** Polite live region: the result count after each search. */
   status: HTMLElement;
   facets: HTMLElement;
+  /** What the count does not say: that the words were corrected, with a link to the words as typed. */
+  notice?: HTMLElement | null;
   results: HTMLElement;
   /** "Show more" (search page). */
   more?: HTMLButtonElement | null;
@@ -34,6 +36,8 @@ export interface SearchBoxOptions {
   onRender?(outcome: SearchOutcome | undefined): void;
   /** Escape pressed inside the box. */
   onEscape?(): void;
+  /** The search page's address for a query (default `searchPageHref`): the "Search instead for" link. */
+  searchHref?(query: SearchQuery): string;
 }
 
 export interface SearchBox {
@@ -51,7 +55,8 @@ const typingDelay = 30;
  * result returns to the field, Enter follows the focused result, Escape is the caller's.
  */
 export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOptions): SearchBox {
-  const { root, input, status, facets, results, more } = elements;
+  const { root, input, status, facets, notice, results, more } = elements;
+  const searchHref = options.searchHref ?? ((next: SearchQuery) => searchPageHref(next));
   let query: SearchQuery = { ...emptyQuery(), text: input.value };
   let outcome: SearchOutcome | undefined;
   let shown = 0;
@@ -68,6 +73,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       shown = 0;
       results.replaceChildren();
       facets.replaceChildren();
+      renderNoticeOf(undefined);
       status.textContent = '';
       if (more) more.hidden = true;
       options.onRender?.(undefined);
@@ -77,7 +83,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       // Filtering by a facet loads its index anyway: show its values too.
       for (const key of options.onDemandFacets ?? []) if (query.filters[key].length > 0 && !facetsShown.includes(key)) facetsShown.push(key);
       const found = await runQuery(query, facetsShown);
-      const items = await loadItems(found.results.slice(0, options.pageSize));
+      const items = await loadItems(found.results.slice(0, options.pageSize), found.words);
       if (current !== sequence) return;
       outcome = found;
       shown = items.length;
@@ -86,7 +92,8 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       results.replaceChildren(...items);
       if (hadFocus) input.focus();
       renderFacetGroups();
-      status.textContent = describeOutcome(query, found.results.length);
+      renderNoticeOf(found);
+      status.textContent = describeOutcome(found);
       if (more) more.hidden = shown >= found.results.length;
       options.onRender?.(found);
       keepForOffline();
@@ -95,6 +102,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       outcome = undefined;
       results.replaceChildren();
       facets.replaceChildren();
+      renderNoticeOf(undefined);
       status.textContent = navigator.onLine
         ? 'Search is not available: its index could not be loaded.'
         : 'You are offline and search has not been used on this device yet.';
@@ -115,9 +123,13 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     facets.querySelector<HTMLElement>(`button[data-facet="${CSS.escape(key)}"]`)?.focus();
   }
 
-  /** Each result as a list item; one whose details cannot be loaded still shows, as its title and link. */
-  function loadItems(page: PagefindResult[]): Promise<HTMLLIElement[]> {
-    const text = query.text;
+  /**
+   * Each result as a list item; one whose details cannot be loaded still shows, as its title and link.
+   *
+   * @param text
+   *   The words the results were found by, which the paper page marks.
+   */
+  function loadItems(page: PagefindResult[], text: string): Promise<HTMLLIElement[]> {
     return Promise.all(
       page.map(async (result) => {
         if (!(await canLoadResult(result))) return renderUnavailableResult(await findPage(result.id), text, true);
@@ -138,13 +150,30 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     }
   }
 
+  function renderNoticeOf(found: SearchOutcome | undefined): void {
+    if (!notice) return;
+    const lines = renderNotice(found, found ? searchHref({ ...found.query, literal: true }) : '');
+    notice.replaceChildren(...lines);
+    notice.hidden = lines.length === 0;
+  }
+
   function resultLinks(): HTMLAnchorElement[] {
     return [...results.querySelectorAll<HTMLAnchorElement>('.search-result-link')];
   }
 
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run({ ...query, text: input.value }), typingDelay);
+    timer = setTimeout(() => void run(withText(query, input.value)), typingDelay);
+  });
+
+  // "Search instead for": the words as typed, here and now (a new tab or window follows the link).
+  notice?.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-literal]');
+    if (!link || event.button !== 0 || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    // The link goes with the notice: focus stays in the box, on the words.
+    input.focus();
+    void run({ ...query, literal: true });
   });
 
   facets.addEventListener('click', (event) => {
@@ -160,7 +189,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     const value = button.dataset.value ?? '';
     const values = query.filters[key];
     const filters = { ...query.filters, [key]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
-    void run({ ...query, text: input.value, filters });
+    void run({ ...withText(query, input.value), filters });
   });
 
   let loadingMore = false;
@@ -168,7 +197,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     if (!outcome || loadingMore) return;
     const current = sequence;
     loadingMore = true;
-    const items = await loadItems(outcome.results.slice(shown, shown + options.pageSize)).finally(() => (loadingMore = false));
+    const items = await loadItems(outcome.results.slice(shown, shown + options.pageSize), outcome.words).finally(() => (loadingMore = false));
     if (current !== sequence) return;
     results.append(...items);
     shown += items.length;

@@ -1,6 +1,6 @@
 import { mountSearchBox } from './controller.ts';
 import { loadPagefind } from './pagefind-api.ts';
-import { emptyQuery, searchPageHref } from './query.ts';
+import { emptyQuery, searchPageHref, withText } from './query.ts';
 
 /**
  * The header search box: results open in a panel under the field as the reader types. Loaded on
@@ -19,6 +19,7 @@ export function mountHeaderSearch(root: HTMLElement): void {
       input,
       status: root.querySelector<HTMLElement>('[role="status"]')!,
       facets: panel.querySelector<HTMLElement>('[data-search-facets]')!,
+      notice: panel.querySelector<HTMLElement>('[data-search-notice]'),
       results: panel.querySelector<HTMLElement>('[data-search-results]')!,
     },
     {
@@ -66,9 +67,9 @@ export function mountHeaderSearch(root: HTMLElement): void {
   // Enter opens the full search page with the same words and filters: a link worth sharing.
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    location.assign(searchPageHref({ ...box.query, text: input.value }));
+    location.assign(searchPageHref(withText(box.query, input.value)));
   });
 
-  if (input.value.trim() !== '') void box.run({ ...box.query, text: input.value });
+  if (input.value.trim() !== '') void box.run(withText(box.query, input.value));
   else void loadPagefind().catch(() => undefined);
 }

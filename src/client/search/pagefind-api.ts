@@ -40,7 +40,7 @@ export interface PagefindSearchOptions {
 }
 
 /** The part of `pagefind.js`'s module API papershelf uses. */
-interface PagefindModule {
+export interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   /**
@@ -53,6 +53,8 @@ interface PagefindModule {
 }
 
 const base = import.meta.env.BASE_URL;
+
+
 let loading: Promise<PagefindModule> | undefined;
 
 /**
@@ -64,7 +66,6 @@ let loading: Promise<PagefindModule> | undefined;
 export function loadPagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
     const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-    // The index holds a paper's title, method, tags and topics as meta fields: their weights rank.
     await module.options({ baseUrl: base, excerptLength: 26, noWorker: true, ranking: { metaWeights: searchMetaWeights } });
     await module.init();
     return module;

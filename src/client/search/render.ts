@@ -1,8 +1,8 @@
-import { excerptParts } from './excerpt.ts';
+import { excerptParts, summaryExcerpt } from './excerpt.ts';
 import type { PageSummary } from './find-page.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
 import { highlightParam } from './params.ts';
-import { facetKeys, type FacetKey, type SearchOutcome, type SearchQuery } from './query.ts';
+import { facetKeys, type FacetKey, type SearchOutcome } from './query.ts';
 
 const facetLabels: Record<FacetKey, string> = { topic: 'Topics', tag: 'Tags' };
 const showFacetLabels: Record<FacetKey, string> = { topic: 'Show topics', tag: 'Show tags' };
@@ -45,11 +45,11 @@ export function resultHref(address: string, text: string): string {
  * The excerpt worth showing: Pagefind's, from the abstract (a record's only content), when the
  * words occur there. A paper found by its title, method, tags or topics alone (meta fields) gets
  * an excerpt with nothing marked, the abstract's first words; the summary (its first sentence)
- * reads better then.
+ * reads better then. Either way an ellipsis marks where the abstract was cut.
  */
 function chooseExcerpt(data: PagefindResultData): Node[] {
   if (data.excerpt.includes('<mark>') || !data.meta.summary) return excerptToNodes(data.content, data.excerpt);
-  return [document.createTextNode(data.meta.summary)];
+  return [document.createTextNode(summaryExcerpt(data.meta.summary, data.content))];
 }
 
 /** One result: the title as the link, the excerpt, its topics and when it was listed. */
@@ -130,12 +130,41 @@ export function renderFacets(outcome: SearchOutcome, idPrefix: string, limits: R
   });
 }
 
-/** The sentence the live region reads out after each search. */
-export function describeOutcome(query: SearchQuery, total: number): string {
-  const text = query.text.trim();
+/**
+ * The sentence the live region reads out after each search: how many papers, for which words, in
+ * which facets; that the words were corrected (the typed ones quoted too), or that no paper had
+ * them all.
+ */
+export function describeOutcome(outcome: SearchOutcome): string {
+  const { query, results, corrected, match } = outcome;
+  const total = results.length;
+  const typed = query.text.trim();
+  const text = corrected ?? typed;
   const narrowed = facetKeys.flatMap((key) => query.filters[key].map((value) => (key === 'tag' ? `#${value}` : value)));
   const scope = narrowed.length > 0 ? ` in ${narrowed.join(', ')}` : '';
+  const papers = `${total} ${total === 1 ? 'paper' : 'papers'}`;
+  if (match === 'some' && total > 0) {
+    const instead = corrected ? ` (corrected from “${typed}”)` : '';
+    return `No paper${scope} has all of “${text}”${instead}; showing ${papers} with some of them.`;
+  }
   const words = text ? ` for “${text}”` : '';
   if (total === 0) return `No papers${words}${scope}.`;
-  return `${total} ${total === 1 ? 'paper' : 'papers'}${words}${scope}.`;
+  if (corrected) return `${papers}${words}${scope}, corrected from “${typed}”.`;
+  return `${papers}${words}${scope}.`;
+}
+
+/**
+ * What the reader should know beyond the count: the query's words were corrected, shown with a
+ * link that runs the words as typed (`data-search-literal`, which the search box handles in
+ * place). Nothing otherwise.
+ *
+ * @param literalHref
+ *   The search page's address for the typed words, never corrected.
+ */
+export function renderNotice(outcome: SearchOutcome | undefined, literalHref: string): HTMLElement[] {
+  if (!outcome?.corrected || outcome.results.length === 0) return [];
+  const link = element('a', 'search-notice-literal', `“${outcome.query.text.trim()}”`);
+  link.href = literalHref;
+  link.dataset.searchLiteral = '';
+  return [element('p', 'search-notice-line', 'Showing results for ', element('em', '', outcome.corrected), '. Search instead for ', link)];
 }

@@ -1,8 +1,9 @@
 /**
  * Runs on every page (the header's search component): small and eager. It wires the shortcut,
  * loads the search UI and Pagefind only when the reader turns to search, registers the service
- * worker, and marks the search words on a page opened from a result.
+ * worker (`../offline/register.ts`), and marks the search words on a page opened from a result.
  */
+import { registerOfflineWorker } from '../offline/register.ts';
 import { highlightParam } from './params.ts';
 import { loadPagefind } from './pagefind-api.ts';
 
@@ -36,19 +37,10 @@ export function startSearch(): void {
     target.select();
   });
 
+  // The service worker (production builds only): pages and, from the second page view on, the
+  // search index are kept for offline use.
   const worker = root.dataset.serviceWorker;
-  if (worker && 'serviceWorker' in navigator) {
-    const register = async () => {
-      // A site without its worker (a host that drops it) works as before, only not offline.
-      const registration = await navigator.serviceWorker.register(worker, { scope: import.meta.env.BASE_URL }).catch(() => undefined);
-      if (!registration) return;
-      // The page a reader lands on first loaded before the worker existed: have it kept too.
-      const { active } = await navigator.serviceWorker.ready;
-      active?.postMessage({ type: 'papershelf:cache', urls: [location.href] });
-    };
-    if (document.readyState === 'complete') void register();
-    else addEventListener('load', () => void register(), { once: true });
-  }
+  if (worker) registerOfflineWorker(worker);
 
   const words = new URLSearchParams(location.search).get(highlightParam);
   if (words) void import('./highlight.ts').then(({ highlightWords }) => highlightWords(words));

@@ -26,13 +26,22 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+export interface StaticServerOptions {
+  /**
+   * Headers added to every answer, as some hosts do: `astro preview` sends `Vary: Origin`, which
+   * the service worker must cope with.
+   */
+  headers?: Record<string, string>;
+}
+
 /**
  * Serves a built `dist/` on 127.0.0.1 the way a static host serves a site under `basePath`:
  * directories answer with their index.html, a directory without its trailing slash redirects,
  * anything outside the base or missing gets 404.html with status 404.
  */
-export async function serveStatic(root: string, basePath = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, basePath = '/', { headers = {} }: StaticServerOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = pathname.startsWith(basePath) ? resolveFile(root, pathname.slice(basePath.length)) : undefined;
     if (file === 'redirect') {
