@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { axeViolations } from '../build/helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { openWatchedPage, resultPaths, searchInHeader, startSearchSite, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
 
@@ -253,19 +253,6 @@ describe('phones', () => {
   });
 });
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-
-/** axe's WCAG 2.x A/AA rules and best practices on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() =>
-    // @ts-expect-error axe is the global the injected script defines.
-    (window.axe as typeof import('axe-core')).run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-}
 
 describe('accessibility', () => {
   test('axe finds no violations with a correction and its link showing, nor on a phone with the filters unfolded', async () => {

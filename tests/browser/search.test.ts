@@ -1,8 +1,8 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from '../build/helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../build/helpers/static-server.ts';
 import {
@@ -244,19 +244,6 @@ describe('search page', () => {
   });
 });
 
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
-
-/** axe's WCAG 2.x A/AA rules and best practices on the page as it is now (the search UI open). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() =>
-    // @ts-expect-error axe is the global the injected script defines.
-    (window.axe as typeof import('axe-core')).run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-}
 
 describe('accessibility', () => {
   test.each(['light', 'dark'] as const)('axe finds no violations with results and facets showing (%s)', async (colorScheme) => {

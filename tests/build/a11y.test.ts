@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildFixtureSite, listFiles } from './helpers/build-site.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { axeViolations, launchChromium } from './helpers/browser.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-
-const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 let browser: Browser;
 let server: StaticServer;
@@ -30,20 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** axe's WCAG 2.x A/AA rules plus its best practices, on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(() =>
-    // @ts-expect-error axe is the global the injected script defines.
-    (window.axe as typeof import('axe-core')).run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} ${node.failureSummary ?? ''}`),
-  );
-}
 
 describe.each(['light', 'dark'] as const)('%s theme', (colorScheme) => {
   test.each(['home', 'paper', 'topics', 'topic', 'tags', 'tag'])('axe finds no violations on the %s page', async (type) => {
