@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,7 +59,8 @@ export async function buildFixtureSite(options: BuildOptions = {}): Promise<Buil
   for (;;) {
     if (existsSync(doneMarker)) return site;
     if (await tryLock(`${dir}.lock`)) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // Another worker is building the same input: poll its lock until its build is done.
+    await delay(250);
   }
   try {
     await rm(dir, { recursive: true, force: true });
