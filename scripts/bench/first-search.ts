@@ -5,7 +5,7 @@
  * loaded, then the query typed; the time is from typing to the first result on screen, the bytes
  * are what came from `/pagefind/`. Prints the fastest and median per site and query.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ const queries = flags.queries.split(',').map((query) => query.trim()).filter(Boo
 const tools = resolveTools(fileURLToPath(new URL('../..', import.meta.url)));
 const work = await mkdtemp(join(tmpdir(), 'papershelf-first-search-'));
 const logs = join(work, 'logs');
+await mkdir(logs);
 
 // 1. Both sites from the same generated pages of the default listing.
 const project = join(work, 'papershelf');
