@@ -22,7 +22,7 @@ import { generatePages } from '../src/pipeline/generate-pages.ts';
 import { paperKey } from '../src/pipeline/merge-listings.ts';
 import { defaultSlugRegistryPath, parseSlugRegistry, serializeSlugRegistry } from '../src/schema/slug-registry.ts';
 import { defaultBoilerplate, ListingError } from '../src/pipeline/parse.ts';
-import { describePage, digestInputs, readContentStamp, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
+import { describePage, digestCode, digestInputs, digestPaper, heldPages, readContentStamp, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
 import { writeTextFile } from './lib/json-file.ts';
 import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, removeRunLeftovers, writePages } from './lib/write-pages.ts';
@@ -52,10 +52,12 @@ try {
   const registry = parseSlugRegistry(registryText, registryPath);
   // The registry is an input, as this run will leave it: a run that only added new papers to it
   // must find itself up to date next time.
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const code = await digestCode(projectRoot);
   const digestWith = (registryState: string) =>
     digestInputs(
       [...listings.flatMap((listing) => [listing.file, listing.text]), boilerplate.join('\n'), readFileSync(defaultTaxonomyPath, 'utf8'), registryState, String(year)],
-      fileURLToPath(new URL('..', import.meta.url)),
+      projectRoot,
     );
   const inputs = await digestWith(registryText);
 
@@ -70,16 +72,19 @@ try {
 
   // 2. Parse, enrich and emit, all in memory before anything is written. Slugs come from the
   // registry; what the last run published tells a slug the site owner renamed (a redirect).
+  // Pages the last run emitted from the same data, and nobody touched since, are not emitted again.
   const previous = await readContentStamp(outDir);
   const published = new Map(Object.entries(previous?.published ?? {}).map(([slug, title]) => [paperKey(title), slug]));
-  const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
-  const { papers, pages, registry: updated, warnings } = rethrowWithPath(listings, () => generatePages(listings, options));
+  const held = await heldPages(outDir, previous, code);
+  const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, held, ...(year === undefined ? {} : { year }) };
+  const generated = rethrowWithPath(listings, () => generatePages(listings, options));
+  const { papers, pages, registry: updated, warnings } = generated;
   const updatedText = serializeSlugRegistry(updated);
-  progress.step(`generated ${pages.size} pages from ${listings.length} file(s)`);
+  progress.step(`generated ${papers.length} pages (${generated.held.length} of them as last time) from ${listings.length} file(s)`);
 
   // 3. Write: only changed pages, atomically; or, with --check, only compare.
   if (flags.check) {
-    const plan = await planPages(outDir, pages, '.mdx');
+    const plan = await planPages(outDir, pages, '.mdx', generated.held);
     const stale = [...plan.written, ...plan.removed];
     if (stale.length > 0) {
       console.error(`content: ${stale.length} page(s) out of date in ${outDir} (run npm run content): ${stale.slice(0, 5).join(', ')}`);
@@ -89,19 +94,21 @@ try {
       console.error(`content: ${registryPath} is out of date: ${Object.keys(updated.papers).length - Object.keys(registry.papers).length} new paper(s) (run npm run content, then commit it)`);
       process.exit(1);
     }
-    progress.done(`content: ${pages.size} pages up to date in ${outDir}`);
+    progress.done(`content: ${papers.length} pages up to date in ${outDir}`);
   } else {
     // The registry first: a published page always has its slug on record.
     if (updatedText !== registryText) await step('writing the slug registry', () => writeTextFile(registryPath, updatedText));
-    const report = await step('writing pages', () => writePages(outDir, pages, '.mdx'));
+    const report = await step('writing pages', () => writePages(outDir, pages, '.mdx', generated.held));
     const days = new Set(papers.flatMap((paper) => paper.listings.map((listing) => listing.day))).size;
     const topics = new Set(papers.flatMap((paper) => paper.topics)).size;
     const tags = new Set(papers.flatMap((paper) => paper.tags)).size;
     for (const warning of warnings) console.warn(`warning: ${warning}`);
     const summary = `content: ${papers.length} papers on ${days} day(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s)`;
-    const written = Object.fromEntries(await Promise.all([...pages.keys()].map(async (name) => [name, await describePage(outDir, name)])));
+    const written = Object.fromEntries(await Promise.all(papers.map(async ({ slug }) => [`${slug}.mdx`, await describePage(outDir, `${slug}.mdx`)])));
     const settled = await digestWith(updatedText);
-    await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published: Object.fromEntries(papers.map((paper) => [paper.slug, paper.title])) }));
+    const emitted = Object.fromEntries(papers.map((paper) => [`${paper.slug}.mdx`, digestPaper(paper)]));
+    const published = Object.fromEntries(papers.map((paper) => [paper.slug, paper.title]));
+    await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published, code, emitted }));
     progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }
 } catch (error) {

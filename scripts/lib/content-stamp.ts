@@ -14,6 +14,10 @@ export interface ContentStamp {
   warnings: string[];
   /** Slug -> title of every page the run published, to notice a slug renamed in the registry. */
   published: Record<string, string>;
+  /** Digest of the generator's code (`digestCode`): pages emitted by other code are emitted again. */
+  code: string;
+  /** Digest of the data each page was emitted from (`digestPaper`), by file name. */
+  emitted: Record<string, string>;
 }
 
 const stampName = '.papershelf-content.json';
@@ -32,12 +36,49 @@ const codeDirs = ['src/pipeline', 'src/schema', 'scripts/lib'];
 export async function digestInputs(parts: readonly string[], projectRoot: string): Promise<string> {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(`${part.length}\0${part}`);
+  return hash.update(await digestCode(projectRoot)).digest('hex');
+}
+
+/** Digests the generator's own code: what turns the same inputs into the same pages. */
+export async function digestCode(projectRoot: string): Promise<string> {
+  const hash = createHash('sha256');
   for (const dir of codeDirs) {
     const names = (await readdir(join(projectRoot, dir), { recursive: true })).filter((name) => name.endsWith('.ts')).sort();
     for (const name of names) hash.update(`${dir}/${name}\0`).update(await readFile(join(projectRoot, dir, name)));
   }
-  hash.update(await readFile(join(projectRoot, 'scripts/generate-papers.ts')));
-  return hash.digest('hex');
+  return hash.update(await readFile(join(projectRoot, 'scripts/generate-papers.ts'))).digest('hex');
+}
+
+/** Digests the data a page is emitted from: equal digests and equal code give equal pages. */
+export function digestPaper(paper: unknown): string {
+  return createHash('sha256').update(JSON.stringify(paper)).digest('base64url').slice(0, 22);
+}
+
+/**
+ * The pages of the last run that need not be emitted again: their file is as that run left it,
+ * and the code is the same, so each is what emitting the same data would give. Returns the test
+ * `generatePages` takes as `held`.
+ *
+ * @param outDir
+ *   The pages folder.
+ * @param stamp
+ *   The last run's stamp (`readContentStamp`).
+ * @param code
+ *   `digestCode` of this run.
+ */
+export async function heldPages(outDir: string, stamp: ContentStamp | undefined, code: string): Promise<(paper: { slug: string }) => boolean> {
+  if (!stamp?.emitted || stamp.code !== code) return () => false;
+  const emitted = stamp.emitted;
+  const untouched = new Set<string>();
+  await Promise.all(
+    Object.entries(stamp.pages).map(async ([name, description]) => {
+      if (emitted[name] && (await describePage(outDir, name)) === description) untouched.add(name);
+    }),
+  );
+  return (paper) => {
+    const name = `${paper.slug}.mdx`;
+    return untouched.has(name) && emitted[name] === digestPaper(paper);
+  };
 }
 
 /** The stamp of the last run, fresh or not (`undefined` when there is none). */

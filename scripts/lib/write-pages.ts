@@ -6,7 +6,7 @@ import { escapeRegExp, removeLeftovers } from './leftovers.ts';
 export interface PagePlan {
   /** New or changed pages. */
   written: string[];
-  /** Pages already holding exactly this content. */
+  /** Pages already holding exactly this content (the `held` ones among them). */
   unchanged: string[];
   /** Files of the folder's extension that no page claims any more. */
   removed: string[];
@@ -21,17 +21,21 @@ export interface PagePlan {
  *   File names (no folders) and their full contents.
  * @param extension
  *   Extension of the files this folder owns, such as `.mdx`.
+ * @param held
+ *   Pages of the folder known to be up to date without being read (see `generatePages`).
  * @returns
  *   Names to write, to leave alone and to remove, each sorted.
  */
-export async function planPages(dir: string, pages: ReadonlyMap<string, string>, extension: string): Promise<PagePlan> {
+export async function planPages(dir: string, pages: ReadonlyMap<string, string>, extension: string, held: readonly string[] = []): Promise<PagePlan> {
   const existing = new Set((await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith(extension)));
-  const plan: PagePlan = { written: [], unchanged: [], removed: [] };
+  const plan: PagePlan = { written: [], unchanged: held.filter((name) => existing.has(name)), removed: [] };
+  if (plan.unchanged.length !== held.length) throw new Error(`${dir}: a page the last run wrote is missing`);
   for (const [name, content] of pages) {
     const same = existing.has(name) && (await readFile(join(dir, name), 'utf8')) === content;
     (same ? plan.unchanged : plan.written).push(name);
   }
-  plan.removed = [...existing].filter((name) => !pages.has(name));
+  const kept = new Set(held);
+  plan.removed = [...existing].filter((name) => !pages.has(name) && !kept.has(name));
   for (const list of Object.values(plan)) list.sort();
   return plan;
 }
@@ -47,9 +51,9 @@ export async function planPages(dir: string, pages: ReadonlyMap<string, string>,
  * @returns
  *   What was written, left alone and removed.
  */
-export async function writePages(dir: string, pages: ReadonlyMap<string, string>, extension: string): Promise<PagePlan> {
+export async function writePages(dir: string, pages: ReadonlyMap<string, string>, extension: string, held: readonly string[] = []): Promise<PagePlan> {
   await mkdir(dir, { recursive: true });
-  const plan = await planPages(dir, pages, extension);
+  const plan = await planPages(dir, pages, extension, held);
   const staged: Array<{ temp: string; target: string }> = [];
   try {
     for (const name of plan.written) {

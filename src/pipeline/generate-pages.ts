@@ -21,13 +21,21 @@ export interface GenerateOptions extends ReadOptions {
   registry?: SlugRegistry;
   /** Slug of each paper (by `paperKey`) as the previous run published it. */
   published?: ReadonlyMap<string, string>;
+  /**
+   * Whether the caller already holds this paper's page exactly as it would be emitted (the
+   * previous run emitted it from equal data): its page is then not emitted again, which is most of
+   * a rebuild's work after one more day. Default: no page is held.
+   */
+  held?: (paper: Paper) => boolean;
 }
 
 export interface GeneratedPages {
   /** Papers in archive order, validated by the frontmatter schema. */
   papers: Paper[];
-  /** File name (`<slug>.mdx`) to page text, in archive order. */
+  /** File name (`<slug>.mdx`) to page text, in archive order; pages `held` left out. */
   pages: Map<string, string>;
+  /** File names of the pages `held` said the caller already has. */
+  held: string[];
   /** The slug registry to commit: the given one plus every new paper. */
   registry: SlugRegistry;
   /** Things a site owner may want to look at, each `file:line: message`. */
@@ -54,8 +62,14 @@ export interface GeneratedPages {
 export function generatePages(listings: readonly ListingFile[], options: GenerateOptions): GeneratedPages {
   const read = readPapers(listings, options);
   const enriched = enrichPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published);
-  const pages = new Map(enriched.papers.map((paper) => [`${paper.slug}.mdx`, serializeMdx(paperToMdast(paper))]));
-  return { papers: enriched.papers, pages, registry: enriched.registry, warnings: read.warnings };
+  const pages = new Map<string, string>();
+  const held: string[] = [];
+  for (const paper of enriched.papers) {
+    const name = `${paper.slug}.mdx`;
+    if (options.held?.(paper)) held.push(name);
+    else pages.set(name, serializeMdx(paperToMdast(paper)));
+  }
+  return { papers: enriched.papers, pages, held, registry: enriched.registry, warnings: read.warnings };
 }
 
 /**

@@ -234,3 +234,36 @@ describe('extractTags names', () => {
     expect([...tagNames.keys()]).toEqual([...tagNames.keys()].sort());
   });
 });
+
+describe('extractTags day by day', () => {
+  // The default listing as two days: the first 60 papers, then 25 more.
+  const days = papers.map((_, index) => (index < 60 ? 0 : 1));
+  const both = extractTags(papers, taxonomy, undefined, days);
+
+  it('ranks a day against the days up to it only: a later day that shares nothing changes nothing before it', () => {
+    // Papers whose words no earlier paper uses: they only grow the listing, which would shift
+    // every earlier score if the whole listing were ranked at once.
+    const unrelated = Array.from({ length: 40 }, (_, index) => ({
+      title: `Zorblat quenchmoss ${index}`,
+      abstract: `We study zorblat quenchmoss variant ${index} with frabjous snickersnee, and frabjous snickersnee again.`,
+    }));
+    const grown = extractTags([...papers, ...unrelated], taxonomy, undefined, [...papers.map(() => 0), ...unrelated.map(() => 1)]);
+    expect(grown.tags.slice(0, papers.length)).toEqual(tags);
+  });
+
+  it('tags the new day too, and every tag is on two papers', () => {
+    expect(both.tags.slice(60).flat().length).toBeGreaterThan(25);
+    const uses = new Map<string, number>();
+    for (const tag of both.tags.flat()) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+    expect([...uses].filter(([, count]) => count < 2)).toEqual([]);
+  });
+
+  it('keeps a tag two papers of different days share', () => {
+    const shared = both.tags.slice(0, 60).flat().filter((tag) => both.tags.slice(60).flat().includes(tag));
+    expect(shared.length).toBeGreaterThan(0);
+  });
+
+  it('refuses days that go back', () => {
+    expect(() => extractTags(papers.slice(0, 3), taxonomy, undefined, [1, 0, 0])).toThrow(RangeError);
+  });
+});

@@ -46,17 +46,18 @@ export interface EnrichResult {
 export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, registry: SlugRegistry, published?: ReadonlyMap<string, string>): EnrichResult {
   const schema = createPaperSchema(getTopicIds(taxonomy));
   const { slugs, registry: updated } = assignSlugs(raw.map((paper) => paper.title), registry, published);
-  // Each derived value once per paper: tagging needs the method too.
-  const methods = raw.map((paper) => extractMethod(paper));
-  const { tags, names: tagNames } = extractTags(raw, taxonomy, methods);
-  const topics = raw.map((paper) => classifyTopics(paper, taxonomy));
-  // Papers come by first listing; each relates only to papers listed up to its own first day.
+  // Papers come by first listing; each is tagged and related only by what was listed up to its
+  // own first day, so a new day leaves the pages of earlier papers as they were.
   const dayNumbers = new Map<string, number>();
   const days = raw.map((paper) => {
     const day = paper.listings[0]?.day ?? '';
     if (!dayNumbers.has(day)) dayNumbers.set(day, dayNumbers.size);
     return dayNumbers.get(day) ?? 0;
   });
+  // Each derived value once per paper: tagging needs the method too.
+  const methods = raw.map((paper) => extractMethod(paper));
+  const { tags, names: tagNames } = extractTags(raw, taxonomy, methods, days);
+  const topics = raw.map((paper) => classifyTopics(paper, taxonomy));
   const related = findRelated(raw, { topics, tags, days });
   const papers = raw.map((paper, index) => {
     const method = methods[index];

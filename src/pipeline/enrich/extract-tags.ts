@@ -1,8 +1,8 @@
 import type { Taxonomy } from '../../schema/taxonomy.ts';
 import { chooseTags } from './choose-tags.ts';
 import { extractMethod } from './extract-method.ts';
-import { ordinaryWordTest } from './ordinary-words.ts';
-import { rankCandidates, type Corpus } from './rank-tags.ts';
+import { ordinaryWords } from './ordinary-words.ts';
+import { rankCandidates, type Corpus, type Ranked } from './rank-tags.ts';
 import { findCandidates } from './tag-candidates.ts';
 import { nameTags } from './tag-names.ts';
 import { buildVocabulary } from './tag-vocabulary.ts';
@@ -55,6 +55,14 @@ export interface ListingTags {
  * (the taxonomy's `broadTags` and topic ids), each by score. Ties are broken alphabetically, so
  * the output is deterministic.
  *
+ * Candidates are ranked day by day, in archive order: the papers first listed on a day are ranked
+ * against the papers listed up to that day (document frequencies, the quarter of papers a phrase
+ * may reach, ordinary words), never against later ones. A later day therefore leaves an earlier
+ * paper's ranking as it was, and changes its tags only where a candidate of it becomes shared or
+ * stops being so; adding a day rewrites the pages of that day's papers and of the few papers
+ * whose tags it really changes, not of every paper whose scores it would shift. A listing of one
+ * day is ranked as a whole.
+ *
  * @param papers
  *   The whole listing, in order.
  * @param taxonomy
@@ -62,6 +70,9 @@ export interface ListingTags {
  * @param methods
  *   The method each paper introduces, as `extractMethod` gives it, in the same order (optional):
  *   a caller that needs them anyway passes them so that they are found once. Computed if omitted.
+ * @param days
+ *   The number of each paper's first day, in the same order, never decreasing (optional: all
+ *   papers on one day).
  * @returns
  *   One tag list per paper, in the same order, and the display names of the tags (see `nameTags`).
  */
@@ -69,27 +80,65 @@ export function extractTags(
   papers: readonly { title: string; abstract: string }[],
   taxonomy: Taxonomy,
   methods?: readonly (string | undefined)[],
+  days?: readonly number[],
 ): ListingTags {
   if (methods && methods.length !== papers.length) {
     throw new RangeError(`extractTags: ${methods.length} methods for ${papers.length} papers`);
   }
+  if (days && days.length !== papers.length) {
+    throw new RangeError(`extractTags: ${days.length} days for ${papers.length} papers`);
+  }
   const vocabulary = buildVocabulary(taxonomy);
   const perPaper = papers.map((paper, index) => findCandidates(paper, vocabulary, methods ? methods[index] : extractMethod(paper)));
-  const documentFrequency = new Map<string, number>();
+  const listingFrequency = new Map<string, number>();
   for (const candidates of perPaper) {
-    for (const key of candidates.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    for (const key of candidates.keys()) listingFrequency.set(key, (listingFrequency.get(key) ?? 0) + 1);
   }
-  const corpus: Corpus = {
-    vocabulary,
-    documentFrequency,
-    papers: papers.length,
-    maxDocuments: Math.max(2, Math.floor(papers.length * maxDocumentShare)),
-    isOrdinary: ordinaryWordTest(papers, vocabulary.everydayWords),
-  };
-  const ranked = perPaper.map((candidates) => rankCandidates(candidates, corpus));
-  // A tag is on two papers or on none. A candidate may still end up on a single paper (another
-  // one that has it has better tags): it is excluded everywhere, which frees slots for other
-  // tags, and so on until every tag left is shared. Exclusions only grow, so this settles.
+  const documentFrequency = new Map<string, number>();
+  const ordinary = ordinaryWords(vocabulary.everydayWords);
+  const ranked: Ranked[][] = [];
+  for (const [start, end] of dayRanges(days ?? [], papers.length)) {
+    for (const candidates of perPaper.slice(start, end)) {
+      for (const key of candidates.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    }
+    ordinary.add(papers.slice(start, end));
+    const corpus: Corpus = {
+      vocabulary,
+      documentFrequency,
+      listingFrequency,
+      papers: end,
+      maxDocuments: Math.max(2, Math.floor(end * maxDocumentShare)),
+      isOrdinary: ordinary.test,
+    };
+    for (const candidates of perPaper.slice(start, end)) ranked.push(rankCandidates(candidates, corpus));
+  }
+  const tags = chooseSharedTags(ranked);
+  return { tags, names: nameTags(papers, tags, vocabulary.names) };
+}
+
+/** `[start, end)` of each run of equal day numbers; one run for all papers when there are no days. */
+function dayRanges(days: readonly number[], count: number): Array<[number, number]> {
+  if (days.length === 0) return count === 0 ? [] : [[0, count]];
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  for (let index = 1; index <= count; index += 1) {
+    if (index === count || days[index] !== days[start]) {
+      if (index < count && (days[index] ?? 0) < (days[start] ?? 0)) throw new RangeError('extractTags: days must never decrease');
+      ranges.push([start, index]);
+      start = index;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * Chooses every paper's tags so that each tag is on two papers or on none.
+ *
+ * A candidate may still end up on a single paper (another one that has it has better tags): it is
+ * excluded everywhere, which frees slots for other tags, and so on until every tag left is shared.
+ * Exclusions only grow, so this settles.
+ */
+function chooseSharedTags(ranked: readonly Ranked[][]): string[][] {
   const excluded = new Set<string>();
   let tags = ranked.map((entries) => chooseTags(entries, excluded));
   for (let round = 0; round < maxRounds; round += 1) {
@@ -100,8 +149,7 @@ export function extractTags(
   }
   // Past `maxRounds` (never seen on real listings), drop what is still lonely without refilling.
   const uses = countUses(tags);
-  tags = tags.map((list) => list.filter((tag) => (uses.get(tag) ?? 0) >= 2));
-  return { tags, names: nameTags(papers, tags, vocabulary.names) };
+  return tags.map((list) => list.filter((tag) => (uses.get(tag) ?? 0) >= 2));
 }
 
 /** Number of papers with each tag. */

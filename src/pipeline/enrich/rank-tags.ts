@@ -30,8 +30,13 @@ export interface Ranked {
 /** What ranking one paper's candidates needs to know about the whole listing. */
 export interface Corpus {
   vocabulary: Vocabulary;
-  /** Number of papers with each candidate. */
+  /** Number of papers with each candidate, among those listed up to the ranked paper's day. */
   documentFrequency: Map<string, number>;
+  /**
+   * Number of papers with each candidate in the whole listing: a candidate is admissible when a
+   * paper of any day shares it.
+   */
+  listingFrequency: Map<string, number>;
   /** Number of papers in the listing. */
   papers: number;
   /** Most papers a key phrase may have before it says little about any one of them. */
@@ -60,8 +65,8 @@ function contains(longer: string, shorter: string): boolean {
 export function rankCandidates(candidates: ReadonlyMap<string, Candidate>, corpus: Corpus): Ranked[] {
   const ranked: Ranked[] = [];
   for (const [tag, { kind, count, inTitle, named }] of candidates) {
+    if ((corpus.listingFrequency.get(tag) ?? 1) < 2) continue;
     const df = corpus.documentFrequency.get(tag) ?? 1;
-    if (df < 2) continue;
     // A key phrase is not common, and the paper dwells on it: it is in the title or said twice.
     // One passing mention is how filler gets in.
     if (kind === 'phrase' && !(df <= corpus.maxDocuments && (count >= 2 || inTitle))) continue;
