@@ -90,6 +90,15 @@ async function loadShelf(): Promise<Shelf> {
   return { papers, bySlug, order, byTopic, byTag, topics, tags, tagNames, days, dayOrder, chromeKey: cacheKeyOf(topics.filter((topic) => topic.count > 0).map(({ id, name }) => [id, name])) };
 }
 
+/**
+ * What a paper's card in a list shows (`PaperCard` in a `SectionedList`): a list page's cache key
+ * is made of these, so a paper's other changes (its abstract, a new listing day, related papers)
+ * leave the list pages it is on alone.
+ */
+export function cardOf(paper: PaperData): unknown[] {
+  return [paper.slug, paper.title, paper.summary, paper.topics, paper.code[0] ?? null, paper.listed, paper.date ?? null, paper.position];
+}
+
 /** How a tag is shown: its display name (`RLHF`, `GPT-4`), or its id when it has none. */
 export function tagName(shelf: Shelf, id: string): string {
   return shelf.tagNames.get(id) ?? id;

@@ -46,25 +46,32 @@ export function papersLoader(options: PapersLoaderOptions): Loader {
 }
 
 async function syncFolder(context: LoaderContext, dir: string): Promise<void> {
-  const { store, meta, logger, generateDigest } = context;
+  const { store, meta, logger } = context;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx')).sort();
   if (names.length === 0) logger.warn(`no .mdx pages in ${dir}: run \`npm run content\` first`);
-  // Names, sizes and modification times: when none changed since the last sync (the generator
-  // leaves unchanged pages alone), the cached entries stand and no page needs reading.
-  const stats = await Promise.all(names.map((name) => stat(join(dir, name))));
-  const fingerprint = generateDigest(names.map((name, index) => `${name}:${stats[index]?.size}:${stats[index]?.mtimeMs}`).join('\n'));
-  if (meta.get('fingerprint') === fingerprint && store.keys().length === names.length) {
-    for (const entry of store.values()) if (entry.deferredRender && entry.filePath) store.addModuleImport(entry.filePath);
-    return;
-  }
+  // Size and modification time of each file as the last sync read it: a file that still has
+  // both was left alone by the generator (it rewrites only changed pages), so its cached entry
+  // stands and the file is not read again.
+  const seen = new Map<string, string>(Object.entries(JSON.parse(meta.get('files') ?? '{}') as Record<string, string>));
+  const now = new Map<string, string>();
   const stale = new Set(store.keys());
   for (const name of names) {
     const id = name.slice(0, -'.mdx'.length);
+    const path = join(dir, name);
+    const info = await stat(path);
+    const fingerprint = `${info.size}:${info.mtimeMs}`;
+    now.set(name, fingerprint);
     stale.delete(id);
-    await syncPage(context, id, join(dir, name));
+    const entry = store.get(id);
+    if (entry && seen.get(name) === fingerprint) {
+      // The store forgets module imports between builds; a hand-written page must re-register its own.
+      if (entry.deferredRender && entry.filePath) store.addModuleImport(entry.filePath);
+      continue;
+    }
+    await syncPage(context, id, path);
   }
   for (const id of stale) store.delete(id);
-  meta.set('fingerprint', fingerprint);
+  meta.set('files', JSON.stringify(Object.fromEntries(now)));
 }
 
 async function syncPage(context: LoaderContext, id: string, path: string): Promise<void> {
@@ -74,7 +81,6 @@ async function syncPage(context: LoaderContext, id: string, path: string): Promi
   const filePath = relative(fileURLToPath(config.root), path).split('\\').join('/');
   const existing = store.get(id);
   if (existing?.digest === digest && existing.filePath === filePath) {
-    // The store forgets module imports between builds; a hand-written page must re-register its own.
     if (existing.deferredRender) store.addModuleImport(filePath);
     return;
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Paper } from '../../src/schema/paper.ts';
-import { projectRoot } from './helpers/build-site.ts';
+import { listFiles, projectRoot } from './helpers/build-site.ts';
 import { readPage, selectAll, selectOne, textOf } from './helpers/html.ts';
 import { readGeneratedPapers } from './helpers/site-data.ts';
 
@@ -16,11 +16,11 @@ import { readGeneratedPapers } from './helpers/site-data.ts';
 const run = promisify(execFile);
 const fixtures = join(projectRoot, 'tests/fixtures/archive');
 let work: string;
-const dirs = () => ({ listings: join(work, 'listings'), papers: join(work, 'papers'), dist: join(work, 'dist'), cache: join(projectRoot, '.cache/build-tests/archive-cache'), slugs: join(work, 'slugs.yaml') });
+const dirs = (base = work, cache = join(projectRoot, '.cache/build-tests/archive-cache')) => ({ listings: join(base, 'listings'), papers: join(base, 'papers'), dist: join(base, 'dist'), cache, slugs: join(base, 'slugs.yaml') });
 
-/** `npm run build` on the listings folder, in this test's own folders. */
-async function build(days: string[]): Promise<{ papers: Paper[]; output: string }> {
-  const { listings, papers, dist, cache, slugs } = dirs();
+/** `npm run build` on the listings folder, in this test's own folders (or those of `folders`). */
+async function build(days: string[], folders = dirs()): Promise<{ papers: Paper[]; output: string }> {
+  const { listings, papers, dist, cache, slugs } = folders;
   await mkdir(listings, { recursive: true });
   for (const day of days) await copyFile(join(fixtures, day), join(listings, day));
   const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _node, ...inherited } = process.env;
@@ -112,5 +112,23 @@ describe('an archive of daily listings', () => {
     expect(data.papers.map((paper) => paper.slug).sort()).toEqual(second.papers.map((paper) => paper.slug).sort());
     const sitemap = await readFile(join(dist, 'sitemap-0.xml'), 'utf8');
     expect(sitemap.match(/\/papers\/[^/<]+\//g)?.length).toBe(6);
+  });
+
+  test('builds, one day after another, the very site a build of all the days at once gives', async () => {
+    // Here, days 12 to 14, then day 16 on top: the second build restores every page whose cache
+    // key is unchanged, and each restored page must be what rendering it again would give. The
+    // site built above (day 12 came before the first build's days, so every page was rendered
+    // again) is the judge; the slug registry is shared so that both give the same addresses.
+    // Inside the project, where Astro can resolve node_modules, and out of the build tests' own cache.
+    const daily = dirs(join(work, 'daily'), await mkdtemp(join(projectRoot, '.cache/archive-daily-')));
+    await mkdir(join(work, 'daily'), { recursive: true });
+    await copyFile(dirs().slugs, daily.slugs);
+    await build(['2024-03-12.txt', '2024-03-13.txt', '2024-03-14.txt'], daily);
+    const { output } = await build(['2024-03-16.txt'], daily);
+    expect(output).toMatch(/\(restored\)/);
+    const files = await listFiles(dirs().dist);
+    expect(await listFiles(daily.dist)).toEqual(files);
+    for (const file of files) expect(await readFile(join(daily.dist, file), 'utf8'), file).toBe(await readFile(join(dirs().dist, file), 'utf8'));
+    await rm(daily.cache, { recursive: true, force: true });
   });
 });

@@ -80,4 +80,19 @@ describe('papersLoader', () => {
     await loader.load(context);
     expect(parsed).toHaveLength(2);
   });
+
+  it('rereads only the file that changed, and forgets a removed one', async () => {
+    const { context, parsed, entries } = fakeContext(root);
+    const loader = papersLoader({ base: '.' });
+    await loader.load(context);
+    await writeFile(join(root, 'by-hand.mdx'), '---\ntitle: By hand, edited\n---\n\nWritten by hand, twice.\n');
+    await writeFile(join(root, 'gone.mdx'), '---\ntitle: Gone\n---\n\nSoon gone.\n');
+    await loader.load(context);
+    expect(parsed).toEqual([generated[0].replace(/\.mdx$/, ''), 'by-hand', 'by-hand', 'gone']);
+    expect(entries.get('by-hand')?.data.title).toBe('By hand, edited');
+    await rm(join(root, 'gone.mdx'));
+    await loader.load(context);
+    expect(parsed).toHaveLength(4);
+    expect(entries.has('gone')).toBe(false);
+  });
 });
