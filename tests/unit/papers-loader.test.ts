@@ -95,4 +95,23 @@ describe('papersLoader', () => {
     expect(parsed).toHaveLength(4);
     expect(entries.has('gone')).toBe(false);
   });
+
+  it('reads pages on worker threads as it does on its own', async () => {
+    const inline = fakeContext(root);
+    await papersLoader({ base: '.' }).load(inline.context);
+    const threaded = fakeContext(root);
+    await papersLoader({ base: '.', threadsFrom: 1 }).load(threaded.context);
+    expect([...threaded.entries]).toEqual([...inline.entries]);
+    expect(threaded.entries.get(generated[0].replace(/\.mdx$/, ''))?.rendered?.html).toBe(renderGeneratedPage(generated[1]));
+  });
+
+  it('names the file of a page without frontmatter, on threads too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'papershelf-loader-bad-'));
+    await writeFile(join(dir, 'bare.mdx'), 'No frontmatter here.\n');
+    for (const threadsFrom of [500, 1]) {
+      const { context } = fakeContext(dir);
+      await expect(papersLoader({ base: '.', threadsFrom }).load(context)).rejects.toThrow(/^bare\.mdx: a paper page must start with YAML frontmatter$/);
+    }
+    await rm(dir, { recursive: true, force: true });
+  });
 });
