@@ -61,7 +61,7 @@ try {
 
   // 3. Swap the finished site into place.
   await step('copying the site into place', () => publishDirectory(staging, target));
-  await step('recording the build', async () => writeSiteStamp(stampPath, { inputs, target, output: await fingerprintTree(target) }));
+  await step('recording the build', async () => writeSiteStamp(stampPath, { inputs, target, output: await fingerprintTree(target), indexed: process.env.PAPERSHELF_SEARCH !== 'off' }));
   console.log(`build: site published to ${target}`);
   await lock.release();
 } catch (error) {

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { buildSearch, formatSearchSummary } from '../src/integrations/papershelf-search.ts';
-import { refreshSiteStamp, siteStampPath } from './lib/site-stamp.ts';
+import { isIndexedAsBuilt, refreshSiteStamp, siteStampPath } from './lib/site-stamp.ts';
 
 const { positionals } = parseArgs({ allowPositionals: true });
 const dir = positionals[0] ?? process.env.PAPERSHELF_OUT_DIR ?? 'dist';
@@ -15,6 +15,10 @@ const dir = positionals[0] ?? process.env.PAPERSHELF_OUT_DIR ?? 'dist';
 const cacheDir = process.env.PAPERSHELF_CACHE_DIR ?? 'node_modules/.astro';
 
 try {
+  if (await isIndexedAsBuilt(siteStampPath(cacheDir), resolve(dir))) {
+    console.log(`search: ${dir} is indexed and unchanged since the last build`);
+    process.exit(0);
+  }
   console.log(formatSearchSummary(await buildSearch(dir, '_astro', cacheDir)));
   // This step is part of the build: the site it leaves is the one the next build compares with.
   await refreshSiteStamp(siteStampPath(cacheDir), resolve(dir));

@@ -11,6 +11,8 @@ export interface SiteStamp {
   target: string;
   /** Fingerprint of the published site, so a site changed or deleted by hand is rebuilt. */
   output: string;
+  /** Whether the published site has its search index (false after a `PAPERSHELF_SEARCH=off` build). */
+  indexed: boolean;
 }
 
 /** Where a cache folder keeps the stamp of the last build. */
@@ -75,7 +77,16 @@ export async function readSiteStamp(path: string): Promise<SiteStamp | undefined
  */
 export async function refreshSiteStamp(path: string, target: string): Promise<void> {
   const stamp = await readSiteStamp(path);
-  if (stamp?.target === target) await writeSiteStamp(path, { ...stamp, output: await fingerprintTree(target) });
+  if (stamp?.target === target) await writeSiteStamp(path, { ...stamp, output: await fingerprintTree(target), indexed: true });
+}
+
+/**
+ * Whether `target` is the site the last build published, indexed for search and untouched since:
+ * then `scripts/index-search.ts` has nothing to do.
+ */
+export async function isIndexedAsBuilt(path: string, target: string): Promise<boolean> {
+  const stamp = await readSiteStamp(path);
+  return stamp?.indexed === true && stamp.target === target && stamp.output === (await fingerprintTree(target));
 }
 
 /** Records a successful build, atomically. */

@@ -132,4 +132,22 @@ describe('build-site', () => {
     expect(await readFile(page, 'utf8')).toContain('A sentence added later.');
     expectNoLeftovers();
   });
+
+  test('a site built without search gets its index from index-search, which then has nothing to do until the site changes', async () => {
+    await changeAPage('A sentence for the index step.');
+    const built = await buildSite({ extraEnv: { PAPERSHELF_SEARCH: 'off' } });
+    expect(built.code, built.output).toBe(0);
+    expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
+    const indexSearch = async () => {
+      const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _node, ...env } = process.env;
+      const { stdout } = await run(process.execPath, ['scripts/index-search.ts', outDir], { cwd: projectRoot, env: { ...env, PAPERSHELF_CACHE_DIR: join(work, 'cache') } });
+      return stdout;
+    };
+    expect(await indexSearch()).toMatch(/^search: (indexed|reused)/);
+    expect(existsSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(await indexSearch()).toContain('is indexed and unchanged since the last build');
+    // A site changed by hand is indexed again.
+    await writeFile(join(outDir, 'extra.html'), '<p>added by hand</p>');
+    expect(await indexSearch()).toMatch(/^search: (indexed|reused)/);
+  });
 });
