@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../../schema/taxonomy.ts';
 import { chooseTags } from './choose-tags.ts';
+import { dayRanges } from './day-ranges.ts';
 import { extractMethod } from './extract-method.ts';
 import { ordinaryWords } from './ordinary-words.ts';
 import { rankCandidates, type Corpus, type Ranked } from './rank-tags.ts';
@@ -85,22 +86,14 @@ export function extractTags(
   if (methods && methods.length !== papers.length) {
     throw new RangeError(`extractTags: ${methods.length} methods for ${papers.length} papers`);
   }
-  if (days && days.length !== papers.length) {
-    throw new RangeError(`extractTags: ${days.length} days for ${papers.length} papers`);
-  }
   const vocabulary = buildVocabulary(taxonomy);
   const perPaper = papers.map((paper, index) => findCandidates(paper, vocabulary, methods ? methods[index] : extractMethod(paper)));
-  const listingFrequency = new Map<string, number>();
-  for (const candidates of perPaper) {
-    for (const key of candidates.keys()) listingFrequency.set(key, (listingFrequency.get(key) ?? 0) + 1);
-  }
+  const listingFrequency = countPapers(perPaper, new Map());
   const documentFrequency = new Map<string, number>();
   const ordinary = ordinaryWords(vocabulary.everydayWords);
   const ranked: Ranked[][] = [];
   for (const [start, end] of dayRanges(days ?? [], papers.length)) {
-    for (const candidates of perPaper.slice(start, end)) {
-      for (const key of candidates.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
-    }
+    countPapers(perPaper.slice(start, end), documentFrequency);
     ordinary.add(papers.slice(start, end));
     const corpus: Corpus = {
       vocabulary,
@@ -114,21 +107,6 @@ export function extractTags(
   }
   const tags = chooseSharedTags(ranked);
   return { tags, names: nameTags(papers, tags, vocabulary.names) };
-}
-
-/** `[start, end)` of each run of equal day numbers; one run for all papers when there are no days. */
-function dayRanges(days: readonly number[], count: number): Array<[number, number]> {
-  if (days.length === 0) return count === 0 ? [] : [[0, count]];
-  const ranges: Array<[number, number]> = [];
-  let start = 0;
-  for (let index = 1; index <= count; index += 1) {
-    if (index === count || days[index] !== days[start]) {
-      if (index < count && (days[index] ?? 0) < (days[start] ?? 0)) throw new RangeError('extractTags: days must never decrease');
-      ranges.push([start, index]);
-      start = index;
-    }
-  }
-  return ranges;
 }
 
 /**
@@ -150,6 +128,12 @@ function chooseSharedTags(ranked: readonly Ranked[][]): string[][] {
   // Past `maxRounds` (never seen on real listings), drop what is still lonely without refilling.
   const uses = countUses(tags);
   return tags.map((list) => list.filter((tag) => (uses.get(tag) ?? 0) >= 2));
+}
+
+/** Adds to `frequency` the number of papers with each candidate; returns it. */
+function countPapers(perPaper: readonly ReadonlyMap<string, unknown>[], frequency: Map<string, number>): Map<string, number> {
+  for (const candidates of perPaper) for (const key of candidates.keys()) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  return frequency;
 }
 
 /** Number of papers with each tag. */

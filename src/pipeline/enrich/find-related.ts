@@ -1,4 +1,5 @@
 import { toTerms } from './tokenize.ts';
+import { dayRanges } from './day-ranges.ts';
 
 /** Title words say more about a paper than abstract words: count each title term this often. */
 const titleRepeat = 2;
@@ -87,9 +88,7 @@ export function findRelated(papers: readonly { title: string; abstract: string }
   const related: number[][] = Array.from({ length: papers.length }, () => []);
   const scores = new Float64Array(papers.length);
   const seen = new Uint8Array(papers.length);
-  for (let start = 0; start < papers.length; ) {
-    let end = start + 1;
-    while (end < papers.length && (days?.[end] ?? 0) === (days?.[start] ?? 0)) end += 1;
+  for (const [start, end] of dayRanges(days ?? [], papers.length)) {
     for (let paper = start; paper < end; paper += 1) for (const id of bags[paper]?.keys() ?? []) frequencySoFar[id] = (frequencySoFar[id] ?? 0) + 1;
     const maxDf = maxDocumentFrequency(end);
     const vectors: { ids: number[]; weights: number[] }[] = [];
@@ -154,7 +153,6 @@ export function findRelated(papers: readonly { title: string; abstract: string }
         seen[other] = 0;
       }
     });
-    start = end;
   }
   return related;
 }
