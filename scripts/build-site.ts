@@ -9,7 +9,8 @@
  *
  * The run holds the build lock of the cache folder (joining it when `scripts/build.ts` runs this
  * step), so no other build writes the staging folder, the cache or the site meanwhile; it starts
- * by removing what killed or failed builds left. An I/O failure (a full disk, say) is reported as
+ * by removing what killed or failed builds left; the site version the last build replaced waits
+ * in the cache folder's trash and is removed while Astro runs. An I/O failure (a full disk, say) is reported as
  * one line, `build: <step> failed: <reason>`, with the previous site in place and the partial
  * output removed.
  */
@@ -31,6 +32,8 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
 const papersDir = resolve(process.env.PAPERSHELF_PAPERS_DIR || 'content/papers');
 const stampPath = siteStampPath(cacheDir);
+const trash = join(cacheDir, 'trash');
+let emptyingTrash: Promise<void> = Promise.resolve();
 
 let lock: BuildLock | undefined;
 try {
@@ -42,12 +45,17 @@ try {
     await removePublishLeftovers(target);
     await removeLeftovers(cacheDir, /^papershelf-site\.json\.(\d+)\.tmp$/);
   });
+  // The site the last build replaced, moved to the trash then: removed while this build runs
+  // (seconds at 10,000 papers, mostly waiting on the disk, while Astro mostly computes).
+  emptyingTrash = rm(trash, { recursive: true, force: true });
+  emptyingTrash.catch(() => undefined);
 
   // 1. Nothing changed since the last build, and its site is still in place: done.
   const inputs = await step('reading the build inputs', () => digestSiteInputs(projectRoot, papersDir));
   const previous = await readSiteStamp(stampPath);
   if (process.argv.length <= 2 && previous?.inputs === inputs && previous.target === target && previous.output === (await fingerprintTree(target))) {
     console.log(`build: ${target} is up to date (no input changed since the last build)`);
+    await emptyingTrash.catch(() => undefined);
     process.exit(0);
   }
 
@@ -60,7 +68,8 @@ try {
   }
 
   // 3. Swap the finished site into place.
-  await step('copying the site into place', () => publishDirectory(staging, target));
+  await emptyingTrash.catch(() => undefined);
+  await step('copying the site into place', () => publishDirectory(staging, target, trash));
   await step('recording the build', async () => writeSiteStamp(stampPath, { inputs, target, output: await fingerprintTree(target), indexed: process.env.PAPERSHELF_SEARCH !== 'off' }));
   console.log(`build: site published to ${target}`);
   await lock.release();

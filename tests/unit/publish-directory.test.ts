@@ -132,6 +132,26 @@ describe('publishDirectory', () => {
     expectClean();
   });
 
+  test('moves the replaced version into the trash it is given, and removes it when it cannot', async () => {
+    const trash = join(work, 'trash');
+    stage('one');
+    await publishDirectory(staged, target, trash);
+    stage('two');
+    await publishDirectory(staged, target, trash);
+    expect(siteWord()).toBe('two');
+    expect(leftovers().versions).toEqual([basename(readlinkSync(target))]);
+    const [replaced] = readdirSync(trash);
+    expect(readFileSync(join(trash, replaced ?? '', 'index.html'), 'utf8')).toBe('one');
+    // A trash that cannot take it (here: a file in its way): the version is removed as usual.
+    await rm(trash, { recursive: true, force: true });
+    writeFileSync(trash, '');
+    stage('three');
+    await publishDirectory(staged, target, trash);
+    expect(siteWord()).toBe('three');
+    expect(leftovers().versions).toEqual([basename(readlinkSync(target))]);
+    await rm(trash, { force: true });
+  });
+
   test('replaces a real folder left by an older build', async () => {
     stage('old');
     const { rename } = await import('node:fs/promises');
