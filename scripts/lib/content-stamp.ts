@@ -39,13 +39,17 @@ export async function digestInputs(parts: readonly string[], projectRoot: string
   return hash.update(await digestCode(projectRoot)).digest('hex');
 }
 
-/** Digests the generator's own code: what turns the same inputs into the same pages. */
+/**
+ * Digests the generator's own code and the locked versions of its libraries: what turns the same
+ * inputs into the same pages.
+ */
 export async function digestCode(projectRoot: string): Promise<string> {
   const hash = createHash('sha256');
   for (const dir of codeDirs) {
     const names = (await readdir(join(projectRoot, dir), { recursive: true })).filter((name) => name.endsWith('.ts')).sort();
     for (const name of names) hash.update(`${dir}/${name}\0`).update(await readFile(join(projectRoot, dir, name)));
   }
+  hash.update(await readFile(join(projectRoot, 'package-lock.json')).catch(() => 'no lockfile'));
   return hash.update(await readFile(join(projectRoot, 'scripts/generate-papers.ts'))).digest('hex');
 }
 
