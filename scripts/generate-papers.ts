@@ -18,11 +18,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
-import { generatePages } from '../src/pipeline/generate-pages.ts';
+import { generatePapers } from '../src/pipeline/generate-pages.ts';
 import { paperKey } from '../src/pipeline/merge-listings.ts';
 import { defaultSlugRegistryPath, parseSlugRegistry, serializeSlugRegistry } from '../src/schema/slug-registry.ts';
 import { defaultBoilerplate, ListingError } from '../src/pipeline/parse.ts';
 import { describePage, digestCode, digestInputs, digestPaper, heldPages, readContentStamp, readFreshContentStamp, writeContentStamp } from './lib/content-stamp.ts';
+import { emitPages } from './lib/emit-pages.ts';
 import { writeTextFile } from './lib/json-file.ts';
 import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, removeRunLeftovers, writePages } from './lib/write-pages.ts';
@@ -76,9 +77,10 @@ try {
   const previous = await readContentStamp(outDir);
   const published = new Map(Object.entries(previous?.published ?? {}).map(([slug, title]) => [paperKey(title), slug]));
   const held = await heldPages(outDir, previous, code);
-  const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, held, ...(year === undefined ? {} : { year }) };
-  const generated = rethrowWithPath(listings, () => generatePages(listings, options));
-  const { papers, pages, registry: updated, warnings } = generated;
+  const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
+  const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => generatePapers(listings, options));
+  const generated = await emitPages(papers, held);
+  const { pages } = generated;
   const updatedText = serializeSlugRegistry(updated);
   progress.step(`generated ${papers.length} pages (${generated.held.length} of them as last time) from ${listings.length} file(s)`);
 

@@ -157,7 +157,7 @@ async function readRedone(build: BuildResult): Promise<{ rendered?: number; inde
   };
   const astro = await log('astro');
   const search = await log('pagefind');
-  const indexed = /indexed (\d+)/.exec(search)?.[1] ?? (/reused the index/.test(search) ? '0' : undefined);
+  const indexed = /indexed (\d+)/.exec(search)?.[1] ?? (/reused the index|indexed and unchanged/.test(search) ? '0' : undefined);
   return {
     ...(astro ? { rendered: (astro.match(/\(\+\d+ms\)/g) ?? []).length } : {}),
     ...(indexed === undefined ? {} : { indexed: Number(indexed) }),

@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createPagePool, inlineReader, type PageReader } from './page-pool.ts';
+import { createWorkerPool, inlinePool, type WorkerPool } from '../node/worker-pool.ts';
+import { parsePage, type ParsedPage } from './parse-page.ts';
 
 export interface PapersLoaderOptions {
   /** Folder of `.mdx` pages, relative to the project root. */
@@ -15,6 +16,9 @@ export interface PapersLoaderOptions {
 }
 
 const defaultThreadsFrom = 500;
+
+/** Reads pages with `parsePage`, on this thread or on others. */
+type PageReader = WorkerPool<string, ParsedPage>;
 
 /**
  * Loads paper pages into the content layer.
@@ -71,7 +75,7 @@ async function syncFolder(context: LoaderContext, dir: string, threadsFrom: numb
       changed.push({ id, path });
     }
   }
-  const reader = changed.length >= threadsFrom ? createPagePool() : inlineReader;
+  const reader: PageReader = changed.length >= threadsFrom ? createWorkerPool(new URL('./page-worker.ts', import.meta.url)) : inlinePool(parsePage);
   try {
     await syncPages(context, changed, reader);
   } finally {
@@ -94,7 +98,7 @@ async function syncPages(context: LoaderContext, pages: ReadonlyArray<{ id: stri
       if (existing.deferredRender) store.addModuleImport(filePath);
       continue;
     }
-    const parsed = reader.parse(source);
+    const parsed = reader.run(source);
     // Settled later, in order; until then a rejection is not unhandled.
     parsed.catch(() => undefined);
     jobs.push({ id, path, filePath, digest, parsed });

@@ -60,16 +60,34 @@ export interface GeneratedPages {
  *   `ListingError` (with `file:line`) for input the pipeline refuses.
  */
 export function generatePages(listings: readonly ListingFile[], options: GenerateOptions): GeneratedPages {
-  const read = readPapers(listings, options);
-  const enriched = enrichPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published);
+  const generated = generatePapers(listings, options);
   const pages = new Map<string, string>();
   const held: string[] = [];
-  for (const paper of enriched.papers) {
-    const name = `${paper.slug}.mdx`;
-    if (options.held?.(paper)) held.push(name);
-    else pages.set(name, serializeMdx(paperToMdast(paper)));
+  for (const paper of generated.papers) {
+    if (options.held?.(paper)) held.push(pageName(paper));
+    else pages.set(pageName(paper), emitPage(paper));
   }
-  return { papers: enriched.papers, pages, held, registry: enriched.registry, warnings: read.warnings };
+  return { ...generated, pages, held };
+}
+
+/**
+ * The pipeline up to emitting: listings in, validated papers out (for callers that emit the pages
+ * themselves, such as the command line, on several threads).
+ */
+export function generatePapers(listings: readonly ListingFile[], options: GenerateOptions): Omit<GeneratedPages, 'pages' | 'held'> {
+  const read = readPapers(listings, options);
+  const enriched = enrichPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published);
+  return { papers: enriched.papers, registry: enriched.registry, warnings: read.warnings };
+}
+
+/** A paper's page: its MDX text. */
+export function emitPage(paper: Paper): string {
+  return serializeMdx(paperToMdast(paper));
+}
+
+/** The file name of a paper's page. */
+export function pageName(paper: Pick<Paper, 'slug'>): string {
+  return `${paper.slug}.mdx`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describePage, digestPaper, heldPages, type ContentStamp } from '../../scripts/lib/content-stamp.ts';
+import { emitPages } from '../../scripts/lib/emit-pages.ts';
 import { writePages } from '../../scripts/lib/write-pages.ts';
 import { generatePages } from '../../src/pipeline/generate-pages.ts';
 import { loadTaxonomy } from '../../src/schema/taxonomy.ts';
@@ -67,5 +68,20 @@ describe('held pages', () => {
     const held = generatePages(listing, { taxonomy, held: () => true }).held;
     await rm(join(dir, Object.keys(stamp.pages)[0]!));
     await expect(writePages(dir, new Map(), '.mdx', held)).rejects.toThrow(/missing/);
+  });
+});
+
+describe('emitPages', () => {
+  it('emits on worker threads the pages generatePages emits', async () => {
+    const { papers, pages } = generatePages(listing, { taxonomy });
+    for (const threadsFrom of [500, 1]) {
+      const emitted = await emitPages(papers, undefined, threadsFrom);
+      expect([...emitted.pages]).toEqual([...pages]);
+      expect(emitted.held).toEqual([]);
+    }
+    const [first] = papers;
+    const some = await emitPages(papers, (paper) => paper === first, 1);
+    expect(some.held).toEqual([`${first!.slug}.mdx`]);
+    expect([...some.pages.keys()]).toEqual([...pages.keys()].slice(1));
   });
 });

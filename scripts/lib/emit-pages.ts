@@ -1,0 +1,31 @@
+import { createWorkerPool, inlinePool } from '../../src/node/worker-pool.ts';
+import { emitPage, pageName } from '../../src/pipeline/generate-pages.ts';
+import type { Paper } from '../../src/schema/paper.ts';
+
+/** From how many pages to emit on worker threads: below it, starting them costs more than they save. */
+const defaultThreadsFrom = 500;
+
+/**
+ * Emits the page of every paper not `held` (see `generatePages`), on worker threads when there
+ * are many: the same pages, in archive order, whatever thread emitted them.
+ *
+ * @returns
+ *   File name to page text, and the names of the held pages.
+ */
+export async function emitPages(
+  papers: readonly Paper[],
+  held: (paper: Paper) => boolean = () => false,
+  threadsFrom = defaultThreadsFrom,
+): Promise<{ pages: Map<string, string>; held: string[] }> {
+  const emitted = papers.filter((paper) => !held(paper));
+  const pool = emitted.length >= threadsFrom ? createWorkerPool<Paper, string>(new URL('./emit-worker.ts', import.meta.url)) : inlinePool(emitPage);
+  try {
+    const texts = await Promise.all(emitted.map((paper) => pool.run(paper)));
+    return {
+      pages: new Map(emitted.map((paper, index) => [pageName(paper), texts[index] ?? ''])),
+      held: papers.filter(held).map(pageName),
+    };
+  } finally {
+    await pool.close();
+  }
+}
