@@ -2,8 +2,9 @@
  * `npm run bench:search [-- --runs 5] [--queries EK-FAC,reinforcement]`: the reader's first search
  * on the default listing, papershelf against a bare Astro + Pagefind site (Pagefind's own UI) of
  * the same pages, in the same run. Each run is a first visit: a fresh browser profile, the page
- * loaded, then the query typed; the time is from typing to the first result on screen, the bytes
- * are what came from `/pagefind/`. Prints the fastest and median per site and query.
+ * loaded, then the query typed; the time is from typing to the first result on screen with its
+ * title and link, the bytes are what came from `/pagefind/`. Prints the fastest and median per
+ * site and query.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -99,8 +100,11 @@ async function searchBaseline(context: BrowserContext, url: (path: string) => st
       new Promise<number>((resolve) => {
         const input = document.querySelector<HTMLInputElement>('.pagefind-ui__search-input')!;
         const started = performance.now();
+        // A result with its link and title, as papershelf's are when they appear: Pagefind's UI
+        // first shows grey placeholders (`.pagefind-ui__result` with `.pagefind-ui__loading`
+        // lines), and fills them in when the result's fragment has loaded.
         new MutationObserver((_changes, observer) => {
-          if (document.querySelector('.pagefind-ui__result')) {
+          if (document.querySelector('.pagefind-ui__result-link')) {
             observer.disconnect();
             resolve(performance.now() - started);
           }
