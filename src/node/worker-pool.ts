@@ -28,10 +28,14 @@ export function inlinePool<In, Out>(work: (input: In) => Out): WorkerPool<In, Ou
  */
 export function createWorkerPool<In, Out>(script: URL, size = availableParallelism()): WorkerPool<In, Out> {
   const pending = new Map<number, { resolve: (output: Out) => void; reject: (error: Error) => void }>();
+  // A thread that fails or stops fails every run waiting and every later one: none would answer.
+  let failure: Error | undefined;
   const fail = (error: Error) => {
-    for (const { reject } of pending.values()) reject(error);
+    failure ??= error;
+    for (const { reject } of pending.values()) reject(failure);
     pending.clear();
   };
+  let closing = false;
   const workers = Array.from({ length: Math.max(1, size) }, () => {
     const worker = new Worker(script);
     worker.on('message', ({ id, output, error }: { id: number; output?: Out; error?: string }) => {
@@ -41,11 +45,15 @@ export function createWorkerPool<In, Out>(script: URL, size = availableParalleli
       else job?.resolve(output as Out);
     });
     worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a worker thread of ${script.pathname} stopped (exit code ${code})`));
+    });
     return worker;
   });
   let next = 0;
   return {
     run(input) {
+      if (failure) return Promise.reject(failure);
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
@@ -53,6 +61,7 @@ export function createWorkerPool<In, Out>(script: URL, size = availableParalleli
       });
     },
     async close() {
+      closing = true;
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
