@@ -9,10 +9,10 @@
  *
  * The run holds the build lock of the cache folder (joining it when `scripts/build.ts` runs this
  * step), so no other build writes the staging folder, the cache or the site meanwhile; it starts
- * by removing what killed or failed builds left; the site version the last build replaced waits
- * in the cache folder's trash and is removed while Astro runs. An I/O failure (a full disk, say) is reported as
- * one line, `build: <step> failed: <reason>`, with the previous site in place and the partial
- * output removed.
+ * by removing what killed or failed builds left. The site version the last build replaced waits in
+ * the cache folder's trash and is removed while Astro runs. An I/O failure (a full disk, say) is
+ * reported as one line, `build: <step> failed: <reason>`, with the previous site in place and the
+ * partial output removed.
  */
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';

@@ -53,14 +53,13 @@ try {
   const registry = parseSlugRegistry(registryText, registryPath);
   // The registry is an input, as this run will leave it: a run that only added new papers to it
   // must find itself up to date next time.
-  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-  const code = await digestCode(projectRoot);
+  const code = await digestCode(fileURLToPath(new URL('..', import.meta.url)));
   const digestWith = (registryState: string) =>
     digestInputs(
       [...listings.flatMap((listing) => [listing.file, listing.text]), boilerplate.join('\n'), readFileSync(defaultTaxonomyPath, 'utf8'), registryState, String(year)],
-      projectRoot,
+      code,
     );
-  const inputs = await digestWith(registryText);
+  const inputs = digestWith(registryText);
 
   // Nothing the pages depend on has changed since the last run: nothing to do.
   const stamp = flags.check ? undefined : await readFreshContentStamp(outDir, inputs);
@@ -107,7 +106,7 @@ try {
     for (const warning of warnings) console.warn(`warning: ${warning}`);
     const summary = `content: ${papers.length} papers on ${days} day(s), ${topics} topics, ${tags} tags, ${warnings.length} warning(s)`;
     const written = Object.fromEntries(await Promise.all(papers.map(async ({ slug }) => [`${slug}.mdx`, await describePage(outDir, `${slug}.mdx`)])));
-    const settled = await digestWith(updatedText);
+    const settled = digestWith(updatedText);
     const emitted = Object.fromEntries(papers.map((paper) => [`${paper.slug}.mdx`, digestPaper(paper)]));
     const published = Object.fromEntries(papers.map((paper) => [paper.slug, paper.title]));
     await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published, code, emitted }));

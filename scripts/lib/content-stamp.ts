@@ -30,13 +30,13 @@ const codeDirs = ['src/pipeline', 'src/schema', 'scripts/lib'];
  *
  * @param parts
  *   Input texts (listing files with their names, boilerplate, taxonomy).
- * @param projectRoot
- *   Where the generator's code folders are.
+ * @param code
+ *   `digestCode` of this run.
  */
-export async function digestInputs(parts: readonly string[], projectRoot: string): Promise<string> {
+export function digestInputs(parts: readonly string[], code: string): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(`${part.length}\0${part}`);
-  return hash.update(await digestCode(projectRoot)).digest('hex');
+  return hash.update(code).digest('hex');
 }
 
 /**
@@ -61,7 +61,7 @@ export function digestPaper(paper: unknown): string {
 /**
  * The pages of the last run that need not be emitted again: their file is as that run left it,
  * and the code is the same, so each is what emitting the same data would give. Returns the test
- * `generatePages` takes as `held`.
+ * `emitPages` takes as `held`.
  *
  * @param outDir
  *   The pages folder.

@@ -6,8 +6,15 @@ import type { Paper } from '../../src/schema/paper.ts';
 const defaultThreadsFrom = 500;
 
 /**
- * Emits the page of every paper not `held` (see `generatePages`), on worker threads when there
- * are many: the same pages, in archive order, whatever thread emitted them.
+ * Emits the page of every paper not `held`, on worker threads when there are many: the same
+ * pages as `generatePages`, in archive order, whatever thread emitted them.
+ *
+ * @param held
+ *   Whether the caller already holds a paper's page exactly as it would be emitted (the last run
+ *   emitted it from equal data, see `heldPages`): it is not emitted again, which is most of a
+ *   rebuild's work after one more day. Default: none.
+ * @param threadsFrom
+ *   From how many pages to use threads (default 500).
  *
  * @returns
  *   File name to page text, and the names of the held pages.

@@ -21,21 +21,13 @@ export interface GenerateOptions extends ReadOptions {
   registry?: SlugRegistry;
   /** Slug of each paper (by `paperKey`) as the previous run published it. */
   published?: ReadonlyMap<string, string>;
-  /**
-   * Whether the caller already holds this paper's page exactly as it would be emitted (the
-   * previous run emitted it from equal data): its page is then not emitted again, which is most of
-   * a rebuild's work after one more day. Default: no page is held.
-   */
-  held?: (paper: Paper) => boolean;
 }
 
 export interface GeneratedPages {
   /** Papers in archive order, validated by the frontmatter schema. */
   papers: Paper[];
-  /** File name (`<slug>.mdx`) to page text, in archive order; pages `held` left out. */
+  /** File name (`<slug>.mdx`) to page text, in archive order. */
   pages: Map<string, string>;
-  /** File names of the pages `held` said the caller already has. */
-  held: string[];
   /** The slug registry to commit: the given one plus every new paper. */
   registry: SlugRegistry;
   /** Things a site owner may want to look at, each `file:line: message`. */
@@ -61,20 +53,14 @@ export interface GeneratedPages {
  */
 export function generatePages(listings: readonly ListingFile[], options: GenerateOptions): GeneratedPages {
   const generated = generatePapers(listings, options);
-  const pages = new Map<string, string>();
-  const held: string[] = [];
-  for (const paper of generated.papers) {
-    if (options.held?.(paper)) held.push(pageName(paper));
-    else pages.set(pageName(paper), emitPage(paper));
-  }
-  return { ...generated, pages, held };
+  return { ...generated, pages: new Map(generated.papers.map((paper) => [pageName(paper), emitPage(paper)])) };
 }
 
 /**
- * The pipeline up to emitting: listings in, validated papers out (for callers that emit the pages
- * themselves, such as the command line, on several threads).
+ * The pipeline up to emitting: listings in, validated papers out, for callers that emit the pages
+ * themselves (the command line: only the pages whose data changed, on several threads).
  */
-export function generatePapers(listings: readonly ListingFile[], options: GenerateOptions): Omit<GeneratedPages, 'pages' | 'held'> {
+export function generatePapers(listings: readonly ListingFile[], options: GenerateOptions): Omit<GeneratedPages, 'pages'> {
   const read = readPapers(listings, options);
   const enriched = enrichPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published);
   return { papers: enriched.papers, registry: enriched.registry, warnings: read.warnings };

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describePage, digestPaper, heldPages, type ContentStamp } from '../../scripts/lib/content-stamp.ts';
 import { emitPages } from '../../scripts/lib/emit-pages.ts';
 import { writePages } from '../../scripts/lib/write-pages.ts';
-import { generatePages } from '../../src/pipeline/generate-pages.ts';
+import { generatePages, generatePapers } from '../../src/pipeline/generate-pages.ts';
 import { loadTaxonomy } from '../../src/schema/taxonomy.ts';
 
 // A rebuild does not emit again the pages the last run emitted from equal data (most of the
@@ -24,6 +24,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The pipeline as `npm run content` runs it: the papers, then the pages not held. */
+async function emitWith(listings: typeof listing, held: (paper: { slug: string }) => boolean) {
+  return emitPages(generatePapers(listings, { taxonomy }).papers, held);
+}
+
 /** Generates and writes the listing, as `npm run content` does, and returns the stamp it would record. */
 async function firstRun(code = 'code-1'): Promise<ContentStamp> {
   const { papers, pages } = generatePages(listing, { taxonomy });
@@ -40,7 +45,7 @@ describe('held pages', () => {
   it('are not emitted again, and writing keeps them', async () => {
     const stamp = await firstRun();
     const before = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
-    const again = generatePages(listing, { taxonomy, held: await heldPages(dir, stamp, 'code-1') });
+    const again = await emitWith(listing, await heldPages(dir, stamp, 'code-1'));
     expect(again.pages.size).toBe(0);
     expect(again.held.sort()).toEqual(Object.keys(before).sort());
     const plan = await writePages(dir, again.pages, '.mdx', again.held);
@@ -52,20 +57,20 @@ describe('held pages', () => {
     const stamp = await firstRun();
     const [first, second] = Object.keys(stamp.pages).sort();
     writeFileSync(join(dir, first!), 'edited by hand');
-    expect(generatePages(listing, { taxonomy, held: await heldPages(dir, stamp, 'code-1') }).pages.has(first!)).toBe(true);
-    expect(generatePages(listing, { taxonomy, held: await heldPages(dir, stamp, 'code-2') }).pages.size).toBe(2);
+    expect((await emitWith(listing, await heldPages(dir, stamp, 'code-1'))).pages.has(first!)).toBe(true);
+    expect((await emitWith(listing, await heldPages(dir, stamp, 'code-2'))).pages.size).toBe(2);
     // Same size, another time: touched all the same.
     utimesSync(join(dir, second!), new Date(2000, 1, 1), new Date(2000, 1, 1));
-    expect(generatePages(listing, { taxonomy, held: await heldPages(dir, stamp, 'code-1') }).pages.has(second!)).toBe(true);
+    expect((await emitWith(listing, await heldPages(dir, stamp, 'code-1'))).pages.has(second!)).toBe(true);
     const changed = [{ file: 'a.txt', text: listing[0]!.text.replace('Another abstract.', 'Another abstract, corrected.') }];
     const fresh = await firstRun();
-    const emitted = generatePages(changed, { taxonomy, held: await heldPages(dir, fresh, 'code-1') });
+    const emitted = await emitWith(changed, await heldPages(dir, fresh, 'code-1'));
     expect([...emitted.pages.keys()]).toEqual(['second-paper.mdx']);
   });
 
   it('must still be there', async () => {
     const stamp = await firstRun();
-    const held = generatePages(listing, { taxonomy, held: () => true }).held;
+    const { held } = await emitWith(listing, () => true);
     await rm(join(dir, Object.keys(stamp.pages)[0]!));
     await expect(writePages(dir, new Map(), '.mdx', held)).rejects.toThrow(/missing/);
   });
