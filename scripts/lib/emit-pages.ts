@@ -1,9 +1,6 @@
-import { createWorkerPool, inlinePool } from '../../src/node/worker-pool.ts';
+import { defaultThreadsFrom, poolFor } from '../../src/node/worker-pool.ts';
 import { emitPage, pageName } from '../../src/pipeline/generate-pages.ts';
 import type { Paper } from '../../src/schema/paper.ts';
-
-/** From how many pages to emit on worker threads: below it, starting them costs more than they save. */
-const defaultThreadsFrom = 500;
 
 /**
  * Emits the page of every paper not `held`, on worker threads when there are many: the same
@@ -25,7 +22,7 @@ export async function emitPages(
   threadsFrom = defaultThreadsFrom,
 ): Promise<{ pages: Map<string, string>; held: string[] }> {
   const emitted = papers.filter((paper) => !held(paper));
-  const pool = emitted.length >= threadsFrom ? createWorkerPool<Paper, string>(new URL('./emit-worker.ts', import.meta.url)) : inlinePool(emitPage);
+  const pool = poolFor(emitted.length, new URL('./emit-worker.ts', import.meta.url), emitPage, threadsFrom);
   try {
     const texts = await Promise.all(emitted.map((paper) => pool.run(paper)));
     return {

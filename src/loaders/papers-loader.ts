@@ -2,20 +2,15 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createWorkerPool, inlinePool, type WorkerPool } from '../node/worker-pool.ts';
+import { defaultThreadsFrom, poolFor, type WorkerPool } from '../node/worker-pool.ts';
 import { parsePage, type ParsedPage } from './parse-page.ts';
 
 export interface PapersLoaderOptions {
   /** Folder of `.mdx` pages, relative to the project root. */
   base: string;
-  /**
-   * From how many pages to read on worker threads (default 500): below it, starting the threads
-   * costs more than they save.
-   */
+  /** From how many changed pages to read them on worker threads (default 500). */
   threadsFrom?: number;
 }
-
-const defaultThreadsFrom = 500;
 
 /** Reads pages with `parsePage`, on this thread or on others. */
 type PageReader = WorkerPool<string, ParsedPage>;
@@ -75,7 +70,7 @@ async function syncFolder(context: LoaderContext, dir: string, threadsFrom: numb
       changed.push({ id, path });
     }
   }
-  const reader: PageReader = changed.length >= threadsFrom ? createWorkerPool(new URL('./page-worker.ts', import.meta.url)) : inlinePool(parsePage);
+  const reader: PageReader = poolFor(changed.length, new URL('./page-worker.ts', import.meta.url), parsePage, threadsFrom);
   try {
     await syncPages(context, changed, reader);
   } finally {

@@ -7,6 +7,17 @@ export interface WorkerPool<In, Out> {
   close(): Promise<void>;
 }
 
+/** From how many inputs threads pay off: below it, starting them costs more than they save. */
+export const defaultThreadsFrom = 500;
+
+/**
+ * `createWorkerPool(script)` for `count` inputs from `threadsFrom` on, else `work` on this thread.
+ * `script` must serve the same `work` (see `serveWorker`).
+ */
+export function poolFor<In, Out>(count: number, script: URL, work: (input: In) => Out, threadsFrom = defaultThreadsFrom): WorkerPool<In, Out> {
+  return count >= threadsFrom ? createWorkerPool<In, Out>(script) : inlinePool(work);
+}
+
 /** The function on this thread: for a few inputs, where starting threads would cost more. */
 export function inlinePool<In, Out>(work: (input: In) => Out): WorkerPool<In, Out> {
   return {
