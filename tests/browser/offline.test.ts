@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { abstractText } from '../../src/integrations/search-record.ts';
 import { serveStatic, type StaticServer } from '../build/helpers/static-server.ts';
-import { resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
+import { closeWatchedContext, resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
 
 // Offline use without a search first: the worker keeps the index while the reader browses, finds
 // what it keeps whatever `Vary` the host sends, and stands in for a paper never read with what
@@ -33,10 +33,9 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await context?.close();
+  const closing = context;
   context = undefined;
-  expect(misconduct.foreignRequests, 'requests to another origin').toEqual([]);
-  expect(misconduct.consoleErrors, 'console errors').toEqual([]);
+  await closeWatchedContext(closing, misconduct);
 });
 
 function paperWith(site: SearchSite, word: string): Paper {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { axeViolations } from '../build/helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { openWatchedPage, resultPaths, searchInHeader, startSearchSite, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
+import { closeWatchedContext, openWatchedPage, resultPaths, searchInHeader, startSearchSite, watchContext, type Misconduct, type SearchSite } from './helpers/search-site.ts';
 
 // Search that forgives, as readers search: words that no paper has all of, typos, excerpts that
 // read as quotations, and the search page on a phone. On the default listing, built once.
@@ -18,11 +18,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-afterEach(async () => {
-  await context?.close();
-  expect(misconduct.foreignRequests, 'requests to another origin').toEqual([]);
-  expect(misconduct.consoleErrors, 'console errors').toEqual([]);
-});
+afterEach(() => closeWatchedContext(context, misconduct));
 
 async function openPage(path = ''): Promise<Page> {
   const opened = await openWatchedPage(app, path);

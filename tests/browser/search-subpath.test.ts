@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { openWatchedPage, resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, type Misconduct, type SearchSite } from './helpers/search-site.ts';
+import { closeWatchedContext, openWatchedPage, resultPaths, searchInHeader, startSearchSite, waitForServiceWorker, type Misconduct, type SearchSite } from './helpers/search-site.ts';
 
 // The same site hosted under a subpath (GitHub Pages style): every search request, result link,
 // search page link and the service worker's scope must stay under the base.
@@ -28,11 +28,7 @@ async function openPage(path = ''): Promise<Page> {
   return opened.page;
 }
 
-afterEach(async () => {
-  await context?.close();
-  expect(misconduct.foreignRequests, 'requests to another origin').toEqual([]);
-  expect(misconduct.consoleErrors, 'console errors').toEqual([]);
-});
+afterEach(() => closeWatchedContext(context, misconduct));
 
 test('search, its result links, the search page and offline use all stay under the base', async () => {
   const paper = app.papers.find((candidate) => candidate.abstract.includes('Adyen'))!;

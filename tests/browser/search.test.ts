@@ -6,6 +6,7 @@ import { axeViolations } from '../build/helpers/browser.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic } from '../build/helpers/static-server.ts';
 import {
+  closeWatchedContext,
   measureFirstSearch,
   openWatchedPage,
   resultPaths,
@@ -37,11 +38,7 @@ async function openPage(path = ''): Promise<Page> {
   return opened.page;
 }
 
-afterEach(async () => {
-  await context?.close();
-  expect(misconduct.foreignRequests, 'requests to another origin').toEqual([]);
-  expect(misconduct.consoleErrors, 'console errors').toEqual([]);
-});
+afterEach(() => closeWatchedContext(context, misconduct));
 
 function paperPath(slug: string): string {
   return `${app.site.basePath}papers/${slug}/`;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from '../../build/helpers/browser.ts';
 import { buildFixtureSite, projectRoot, type BuiltSite } from '../../build/helpers/build-site.ts';
 import { readGeneratedPapers } from '../../build/helpers/site-data.ts';
@@ -62,6 +63,16 @@ export function watchContext(context: BrowserContext, origin: string): Misconduc
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
   return record;
+}
+
+/**
+ * The end of every browser test: closes its context, then fails the test on any request to
+ * another origin or console error the context saw.
+ */
+export async function closeWatchedContext(context: BrowserContext | undefined, misconduct: Misconduct): Promise<void> {
+  await context?.close();
+  expect(misconduct.foreignRequests, 'requests to another origin').toEqual([]);
+  expect(misconduct.consoleErrors, 'console errors').toEqual([]);
 }
 
 /** A page of the site in a fresh browser context (a first visit), watched for misconduct. */
