@@ -6,6 +6,9 @@
  * says whom it waits for; taking the lock per step would let them interleave (pages of one
  * listing, then the other's, then the first one's site built from the second one's pages).
  *
+ * The content step also has Pagefind index the papers (`--search`), unless `PAPERSHELF_SEARCH` is
+ * `off`: the index is built while the pages are written, and before Astro takes its memory.
+ *
  * Arguments go to the site step, and on to `astro build`. The exit status is the first failed
  * step's.
  */
@@ -20,7 +23,7 @@ const scriptsDir = fileURLToPath(new URL('.', import.meta.url));
 
 try {
   const lock = await step('taking the build lock', () => acquireBuildLock(cacheDir, { phase: 'build' }));
-  let code = await runStep(lock, [join(scriptsDir, 'generate-papers.ts')]);
+  let code = await runStep(lock, [join(scriptsDir, 'generate-papers.ts'), ...(process.env.PAPERSHELF_SEARCH === 'off' ? [] : ['--search'])]);
   if (code === 0) code = await runStep(lock, [join(scriptsDir, 'build-site.ts'), ...process.argv.slice(2)]);
   await lock.release();
   process.exitCode = code;

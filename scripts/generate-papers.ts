@@ -7,7 +7,9 @@
  * `PAPERSHELF_PAPERS_DIR` (output folder, default `content/papers/`), `PAPERS_BOILERPLATE` (file of
  * page-chrome lines to skip, one per line), `PAPERS_YEAR` (year of days that give none),
  * `PAPERSHELF_SLUGS` (the slug registry, default `content/slugs.yaml`). `--check` writes nothing
- * and exits 1 if pages or the registry would change.
+ * and exits 1 if pages or the registry would change. `--search` (given by `npm run build`) also
+ * indexes the papers for search into the cache folder while the pages are written; the site step
+ * then finds the index built (`prepareSearchIndex`).
  *
  * The run holds the build lock of `PAPERSHELF_CACHE_DIR` (joining it when `scripts/build.ts` runs
  * this step), so two runs never write the pages at once, and starts by removing the temporary
@@ -29,9 +31,10 @@ import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, removeRunLeftovers, writePages } from './lib/write-pages.ts';
 import { createProgress } from './lib/progress.ts';
 import { acquireBuildLock } from './lib/build-lock.ts';
+import { prepareSearchIndex } from '../src/integrations/search-index.ts';
 import { reportFailure, step } from './lib/step-failure.ts';
 
-const { values: flags } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({ options: { check: { type: 'boolean', default: false }, search: { type: 'boolean', default: false } } });
 const source = process.env.PAPERS_SOURCE ?? 'content/source';
 const outDir = process.env.PAPERSHELF_PAPERS_DIR ?? 'content/papers';
 const progress = createProgress('content');
@@ -78,6 +81,9 @@ try {
   const held = await heldPages(outDir, previous, code);
   const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
   const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => generatePapers(listings, options));
+  // Pagefind runs in its own process: it indexes while this one emits and writes the pages.
+  const indexing = flags.search && !flags.check ? step('indexing the papers for search', () => timed(() => prepareSearchIndex(papers, { cacheDir }))) : undefined;
+  indexing?.catch(() => undefined);
   const generated = await emitPages(papers, held);
   const { pages } = generated;
   const updatedText = serializeSlugRegistry(updated);
@@ -109,12 +115,23 @@ try {
     const settled = digestWith(updatedText);
     const emitted = Object.fromEntries(papers.map((paper) => [`${paper.slug}.mdx`, digestPaper(paper)]));
     const published = Object.fromEntries(papers.map((paper) => [paper.slug, paper.title]));
+    if (indexing) console.log(describeIndexing(await indexing));
     await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published, code, emitted }));
     progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }
 } catch (error) {
   reportFailure('content', error);
   process.exit(1);
+}
+
+/** Runs `work`, adding how long it took to its result. */
+async function timed<T>(work: () => Promise<T>): Promise<T & { seconds: number }> {
+  const started = performance.now();
+  return { ...(await work()), seconds: (performance.now() - started) / 1000 };
+}
+
+function describeIndexing({ records, reused, seconds }: { records: number; reused: boolean; seconds: number }): string {
+  return reused ? 'search: the index of these papers is in the cache already' : `search: indexed ${records} papers in ${seconds.toFixed(2)}s (for the site step)`;
 }
 
 /** `PAPERS_YEAR`: the year of days whose date line and file name give none. */

@@ -39,7 +39,7 @@ export interface RebuildResult {
   /** The content phase's own account of the `.mdx` files it touched. */
   pages?: { written: number; unchanged: number; removed: number };
   /** What else was redone: pages Astro rendered, records indexed, files of `dist/` that changed. */
-  redone?: { rendered?: number; indexed?: number; distChanged: number };
+  redone?: { rendered?: number; indexed?: number; searchSeconds?: number; distChanged: number };
 }
 
 export interface SizeResult {
@@ -149,16 +149,22 @@ function archiveEdits(archive: readonly SyntheticDay[], seed: number): Edit[] {
   ];
 }
 
-/** Pages Astro rendered (its log lists each with its time) and records Pagefind indexed. */
-async function readRedone(build: BuildResult): Promise<{ rendered?: number; indexed?: number }> {
+/**
+ * Pages Astro rendered (its log lists each with its time) and records Pagefind indexed (in the
+ * content step, or in the site step when it found no index built), and how long the content step
+ * spent waiting for that index.
+ */
+async function readRedone(build: BuildResult): Promise<{ rendered?: number; indexed?: number; searchSeconds?: number }> {
   const log = async (name: string) => {
     const phase = build.phases.find((candidate) => candidate.phase === name);
     return phase ? readFile(phase.logFile, 'utf8').catch(() => '') : '';
   };
-  const astro = await log('astro');
-  const search = await log('pagefind');
-  const indexed = /indexed (\d+)/.exec(search)?.[1] ?? (/reused the index|indexed and unchanged/.test(search) ? '0' : undefined);
+  const astro = await log('site');
+  const search = `${await log('content')}\n${astro}`;
+  const indexed = /indexed (\d+)/.exec(search)?.[1] ?? (/reused the index|in the cache already|is up to date/.test(search) ? '0' : undefined);
+  const seconds = /search: indexed \d+ papers in ([\d.]+)s/.exec(search)?.[1];
   return {
+    ...(seconds === undefined ? {} : { searchSeconds: Number(seconds) }),
     ...(astro ? { rendered: (astro.match(/\(\+\d+ms\)/g) ?? []).length } : {}),
     ...(indexed === undefined ? {} : { indexed: Number(indexed) }),
   };

@@ -52,7 +52,7 @@ function formatSize(size: SizeResult): string[] {
   if (size.rebuilds.length > 0) {
     lines.push(
       '',
-      '| papershelf rebuild | wall (s) | of full build | content | astro | pagefind | .mdx written | removed | pages rendered | records indexed | dist/ files changed |',
+      '| papershelf rebuild | wall (s) | of full build | content | site | search index (in content) | .mdx written | removed | pages rendered | records indexed | dist/ files changed |',
       '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
     );
     for (const rebuild of size.rebuilds) {
@@ -60,7 +60,7 @@ function formatSize(size: SizeResult): string[] {
       const share = build.failure || papershelf.build.failure ? 'n/a' : `${Math.round((build.total.wallSeconds / papershelf.build.total.wallSeconds) * 100)}%`;
       const phase = (name: string) => build.phases.find((candidate) => candidate.phase === name)?.wallSeconds.toFixed(1) ?? '';
       lines.push(
-        `| ${rebuild.change}${failureNote(build)} | ${build.total.wallSeconds.toFixed(1)} | ${share} | ${phase('content')} | ${phase('astro')} | ${phase('pagefind')} | ` +
+        `| ${rebuild.change}${failureNote(build)} | ${build.total.wallSeconds.toFixed(1)} | ${share} | ${phase('content')} | ${phase('site')} | ${redone?.searchSeconds?.toFixed(1) ?? ''} | ` +
           `${pages?.written ?? '?'} | ${pages?.removed ?? '?'} | ${redone?.rendered ?? '?'} | ${redone?.indexed ?? '?'} | ${redone?.distChanged ?? '?'} |`,
       );
     }

@@ -50,8 +50,9 @@ function childEnv(tools: Tools, extra: Record<string, string>): NodeJS.ProcessEn
 }
 
 /**
- * papershelf's build split into its three phases: content (listing to MDX), astro (the site,
- * search off) and pagefind (the index step `npm run build` runs in Astro's `build:done` hook).
+ * papershelf's build as `npm run build` runs it, in its two steps: content (listing to MDX, with
+ * the search index built from the papers meanwhile) and site (Astro, which finds that index
+ * built, then publishing).
  */
 export function papershelfPhases(tools: Tools, dirs: PapershelfDirs): Phase[] {
   const cwd = dirs.project;
@@ -61,13 +62,11 @@ export function papershelfPhases(tools: Tools, dirs: PapershelfDirs): Phase[] {
     PAPERSHELF_SLUGS: `${dirs.papers}.slugs.yaml`,
     PAPERSHELF_OUT_DIR: dirs.dist,
     PAPERSHELF_CACHE_DIR: dirs.cache,
-    PAPERSHELF_SEARCH: 'off',
   });
   return [
-    { name: 'content', spec: { command: tools.node, args: ['scripts/generate-papers.ts'], cwd, env } },
+    { name: 'content', spec: { command: tools.node, args: ['scripts/generate-papers.ts', '--search'], cwd, env } },
     // The real second half of `npm run build`: staging, publish, and nothing when nothing changed.
-    { name: 'astro', spec: { command: tools.node, args: ['scripts/build-site.ts'], cwd, env } },
-    { name: 'pagefind', spec: { command: tools.node, args: ['scripts/index-search.ts', dirs.dist], cwd, env } },
+    { name: 'site', spec: { command: tools.node, args: ['scripts/build-site.ts'], cwd, env } },
   ];
 }
 

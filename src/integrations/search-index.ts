@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadTaxonomy } from '../schema/taxonomy.ts';
@@ -41,9 +42,18 @@ async function readSearchRecords(dir: string, taxonomyPath?: string): Promise<Se
   const text = await readFile(join(dir, papersFile), 'utf8').catch((error: unknown) => {
     throw new Error(`search index: cannot read ${join(dir, papersFile)}, which the site build writes`, { cause: error });
   });
-  const { papers } = JSON.parse(text) as { papers: SearchPaper[] };
+  return searchRecords((JSON.parse(text) as { papers: SearchPaper[] }).papers, taxonomyPath);
+}
+
+/** The papers' search records in listing order (the order `papers.json` has). */
+function searchRecords(papers: readonly SearchPaper[], taxonomyPath?: string): SearchRecord[] {
   const topicNames = new Map(loadTaxonomy(taxonomyPath).topics.map((topic) => [topic.id, topic.name]));
-  return papers.map((paper) => paperToSearchRecord(paper, topicNames));
+  return [...papers].sort((a, b) => a.position - b.position).map((paper) => paperToSearchRecord(paper, topicNames));
+}
+
+/** Where the cache keeps the bundle of these records (one bundle per cache folder: the latest). */
+function cachedBundlePath(cacheDir: string, records: SearchRecord[]): string {
+  return join(cacheDir, 'pagefind', digestRecords(records));
 }
 
 /** Digest of the records and options: equal digests give equal indexes. */
@@ -130,15 +140,42 @@ export async function indexSite(dir: string, { cacheDir, taxonomyPath }: IndexSi
   // Never write through an old bundle: its files may be hard links into the cache.
   await rm(join(dir, 'pagefind'), { recursive: true, force: true });
   const records = await readSearchRecords(dir, taxonomyPath);
-  const cached = cacheDir ? join(cacheDir, 'pagefind', digestRecords(records)) : undefined;
-  if (cached && (await restoreBundle(cached, join(dir, 'pagefind')))) {
-    const words = await writeSearchWords(join(dir, 'pagefind'), records);
-    return { pages: await countIndexedPages(join(dir, 'pagefind')), records: 0, outputPath: join(dir, 'pagefind'), reused: true, words };
+  const outputPath = join(dir, 'pagefind');
+  const cached = cacheDir ? cachedBundlePath(cacheDir, records) : undefined;
+  if (cached && (await restoreBundle(cached, outputPath))) {
+    const words = await writeSearchWords(outputPath, records);
+    return { pages: await countIndexedPages(outputPath), records: 0, outputPath, reused: true, words };
   }
-  const summary = await runPagefind(dir, records);
-  const words = await writeSearchWords(summary.outputPath, records);
-  if (cached) await saveBundle(summary.outputPath, cached);
+  const summary = await runPagefind(outputPath, records, join(dir, papersFile));
+  const words = await writeSearchWords(outputPath, records);
+  if (cached) await saveBundle(outputPath, cached);
   return { ...summary, words };
+}
+
+/**
+ * Indexes papers straight from their data into the cache folder, where `indexSite` finds the
+ * bundle when the site built from the same papers asks for it (equal records, equal digest).
+ * `npm run build` calls it from the content step, so Pagefind indexes while the pages are written,
+ * instead of after Astro, which needs the memory then. A bundle already in the cache is kept.
+ *
+ * @param papers
+ *   The papers' frontmatter, as the content step emits it.
+ * @returns
+ *   How many records Pagefind indexed (0 when the cache had the bundle).
+ */
+export async function prepareSearchIndex(
+  papers: readonly SearchPaper[],
+  { cacheDir, taxonomyPath }: IndexSiteOptions & { cacheDir: string },
+): Promise<{ records: number; reused: boolean }> {
+  const records = searchRecords(papers, taxonomyPath);
+  const cached = cachedBundlePath(cacheDir, records);
+  if (existsSync(cached)) return { records: 0, reused: true };
+  // Only the latest bundle is kept; a bundle appears whole (renamed when written) or not at all.
+  await rm(join(cached, '..'), { recursive: true, force: true });
+  const partial = `${cached}.partial`;
+  await runPagefind(partial, records, 'the papers');
+  await rename(partial, cached);
+  return { records: records.length, reused: false };
 }
 
 /**
@@ -156,7 +193,8 @@ async function writeSearchWords(outputPath: string, records: readonly SearchReco
   return words.length;
 }
 
-async function runPagefind(dir: string, records: SearchRecord[]): Promise<Omit<SearchIndexSummary, 'words'>> {
+/** Indexes the records with Pagefind into `outputPath`; `source` names them in errors. */
+async function runPagefind(outputPath: string, records: SearchRecord[], source: string): Promise<Omit<SearchIndexSummary, 'words'>> {
   try {
     const { index, errors } = await pagefind.createIndex(indexConfig);
     assertPagefindResponse('createIndex', errors);
@@ -167,15 +205,15 @@ async function runPagefind(dir: string, records: SearchRecord[]): Promise<Omit<S
       assertPagefindResponse('addCustomRecord', added.flatMap((response) => response.errors));
     }
 
-    const written = await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+    const written = await index.writeFiles({ outputPath });
     assertPagefindResponse('writeFiles', written.errors);
 
     await Promise.all(unusedBundleFiles.map((file) => rm(join(written.outputPath, file), { force: true })));
     const pages = await countIndexedPages(written.outputPath);
-    if (pages === 0) throw new Error(`no paper to index in ${join(dir, papersFile)}`);
+    if (pages === 0) throw new Error(`no paper to index in ${source}`);
     return { pages, records: records.length, outputPath: written.outputPath, reused: false };
   } catch (error) {
-    throw new Error(`search index: Pagefind failed on ${dir}`, { cause: error });
+    throw new Error(`search index: Pagefind failed on ${source}`, { cause: error });
   } finally {
     await pagefind.close();
   }

@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fingerprintTree } from '../../scripts/lib/site-stamp.ts';
-import { buildFixtureSite, listFiles, projectRoot } from './helpers/build-site.ts';
+import { buildFixtureSite, fixtureListing, listFiles, projectRoot } from './helpers/build-site.ts';
+import { shellEnv } from './helpers/processes.ts';
 
 // `scripts/build-site.ts`, the second half of `npm run build`, on the shared fixture's pages:
 // it publishes only a finished site, does nothing when nothing changed, and a failure (of the
@@ -19,8 +20,7 @@ let papersDir: string;
 let outDir: string;
 
 async function buildSite({ out = outDir, cache = join(work, 'cache'), extraEnv = {} as NodeJS.ProcessEnv } = {}) {
-  // Vitest's own variables (BASE_URL, MODE, ...) would leak into Astro; pass only what a shell has.
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _node, ...env } = process.env;
+  const env = shellEnv();
   try {
     const { stdout, stderr } = await run(process.execPath, ['scripts/build-site.ts'], {
       cwd: projectRoot,
@@ -139,8 +139,7 @@ describe('build-site', () => {
     expect(built.code, built.output).toBe(0);
     expect(existsSync(join(outDir, 'pagefind'))).toBe(false);
     const indexSearch = async () => {
-      const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, NODE_ENV: _node, ...env } = process.env;
-      const { stdout } = await run(process.execPath, ['scripts/index-search.ts', outDir], { cwd: projectRoot, env: { ...env, PAPERSHELF_CACHE_DIR: join(work, 'cache') } });
+      const { stdout } = await run(process.execPath, ['scripts/index-search.ts', outDir], { cwd: projectRoot, env: { ...shellEnv(), PAPERSHELF_CACHE_DIR: join(work, 'cache') } });
       return stdout;
     };
     expect(await indexSearch()).toMatch(/^search: (indexed|reused)/);
@@ -149,5 +148,27 @@ describe('build-site', () => {
     // A site changed by hand is indexed again.
     await writeFile(join(outDir, 'extra.html'), '<p>added by hand</p>');
     expect(await indexSearch()).toMatch(/^search: (indexed|reused)/);
+  });
+});
+
+describe('npm run build', () => {
+  test('indexes search in the content step, from the papers, and the site step uses that index', async () => {
+    const dir = join(work, 'whole');
+    const env = {
+      ...shellEnv(),
+      PAPERS_SOURCE: fixtureListing,
+      PAPERSHELF_PAPERS_DIR: join(dir, 'papers'),
+      PAPERSHELF_SLUGS: join(dir, 'slugs.yaml'),
+      PAPERSHELF_OUT_DIR: join(dir, 'dist'),
+      PAPERSHELF_CACHE_DIR: join(dir, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
+    const { stdout, stderr } = await run(process.execPath, ['scripts/build.ts'], { cwd: projectRoot, env, maxBuffer: 64 * 1024 * 1024 });
+    const output = stdout + stderr;
+    // The records the content step made from its papers equal those the site step reads back
+    // from papers.json (frontmatter through YAML and the schema), so Pagefind ran once.
+    expect(output).toMatch(/search: indexed \d+ papers in [\d.]+s \(for the site step\)/);
+    expect(output).toMatch(/search: reused the index of \d+ unchanged pages/);
+    expect(existsSync(join(dir, 'dist', 'pagefind', 'pagefind-entry.json'))).toBe(true);
   });
 });

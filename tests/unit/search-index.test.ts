@@ -16,7 +16,7 @@ const pagefind = vi.hoisted(() => ({
 }));
 vi.mock('pagefind', () => ({ createIndex: pagefind.createIndex, close: pagefind.close }));
 
-const { indexSite } = await import('../../src/integrations/search-index.ts');
+const { indexSite, prepareSearchIndex } = await import('../../src/integrations/search-index.ts');
 const { abstractText, paperToSearchRecord } = await import('../../src/integrations/search-record.ts');
 const { searchMetaWeights } = await import('../../src/shared/search-fields.ts');
 const { writeServiceWorker } = await import('../../src/integrations/offline-bundle.ts');
@@ -248,6 +248,36 @@ describe('indexSite', () => {
     await writePapers(dir, [paper({ topics: ['robotics'] })]);
     await expect(index()).rejects.toThrow(/topic "robotics"/);
     expect(pagefind.createIndex).not.toHaveBeenCalled();
+  });
+});
+
+describe('prepareSearchIndex', () => {
+  const papers = () => [paper({ slug: 'second', position: 69, method: undefined, tags: [] }), paper()];
+
+  test('indexes the papers in listing order into the cache, where the site built from them finds the bundle', async () => {
+    const cache = join(dir, 'cache');
+    expect(await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath })).toEqual({ records: 2, reused: false });
+    expect(pagefind.index.addCustomRecord.mock.calls.map(([record]) => (record as { url: string }).url)).toEqual(['/papers/travelplanner/', '/papers/second/']);
+    // papers.json holds more fields than a record uses; the records, and so the digest, are equal.
+    expect(await index(dir, cache)).toMatchObject({ reused: true, records: 0 });
+    expect(await readFile(join(dir, 'pagefind', 'pagefind.js'), 'utf8')).toBe('// library');
+    expect(pagefind.createIndex).toHaveBeenCalledOnce();
+  });
+
+  test('keeps the bundle it finds, and only the latest one', async () => {
+    const cache = join(dir, 'cache');
+    await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath });
+    expect(await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath })).toEqual({ records: 0, reused: true });
+    await prepareSearchIndex([paper({ abstract: 'LLM agents plan, fixed.' })], { cacheDir: cache, taxonomyPath });
+    expect(await readdir(join(cache, 'pagefind'))).toHaveLength(1);
+    expect(pagefind.createIndex).toHaveBeenCalledTimes(2);
+  });
+
+  test('leaves no bundle when Pagefind fails, so the site step indexes the site itself', async () => {
+    const cache = join(dir, 'cache');
+    pagefind.index.writeFiles.mockResolvedValueOnce({ errors: ['disk full'], outputPath: '' });
+    await expect(prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath })).rejects.toThrow(/Pagefind failed on the papers/);
+    expect(await index(dir, cache)).toMatchObject({ reused: false, records: 2 });
   });
 });
 
