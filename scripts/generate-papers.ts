@@ -16,6 +16,7 @@
  * files of killed runs. An I/O failure is one line, `content: <step> failed: <reason>`.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -81,10 +82,11 @@ try {
   const held = await heldPages(outDir, previous, code);
   const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
   const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => generatePapers(listings, options));
-  // Pagefind runs in its own process: it indexes while this one emits and writes the pages.
+  // Pagefind runs in its own process: it indexes while this one emits and writes the pages, on
+  // one core fewer, so indexing (the longer of the two) keeps a core to itself.
   const indexing = flags.search && !flags.check ? step('indexing the papers for search', () => timed(() => prepareSearchIndex(papers, { cacheDir }))) : undefined;
   indexing?.catch(() => undefined);
-  const generated = await emitPages(papers, held);
+  const generated = await emitPages(papers, held, indexing ? { size: Math.max(1, availableParallelism() - 1) } : {});
   const { pages } = generated;
   const updatedText = serializeSlugRegistry(updated);
   progress.step(`generated ${papers.length} pages (${generated.held.length} of them as last time) from ${listings.length} file(s)`);

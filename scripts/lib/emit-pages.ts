@@ -10,8 +10,9 @@ import type { Paper } from '../../src/schema/paper.ts';
  *   Whether the caller already holds a paper's page exactly as it would be emitted (the last run
  *   emitted it from equal data, see `heldPages`): it is not emitted again, which is most of a
  *   rebuild's work after one more day. Default: none.
- * @param threadsFrom
- *   From how many pages to use threads (default 500).
+ * @param threads
+ *   From how many pages to use threads (default 500), and how many (default: one per core; fewer
+ *   when another process needs a core meanwhile).
  *
  * @returns
  *   File name to page text, and the names of the held pages.
@@ -19,10 +20,10 @@ import type { Paper } from '../../src/schema/paper.ts';
 export async function emitPages(
   papers: readonly Paper[],
   held: (paper: Paper) => boolean = () => false,
-  threadsFrom = defaultThreadsFrom,
+  { from = defaultThreadsFrom, size }: { from?: number; size?: number } = {},
 ): Promise<{ pages: Map<string, string>; held: string[] }> {
   const emitted = papers.filter((paper) => !held(paper));
-  const pool = poolFor(emitted.length, new URL('./emit-worker.ts', import.meta.url), emitPage, threadsFrom);
+  const pool = poolFor(emitted.length, new URL('./emit-worker.ts', import.meta.url), emitPage, from, size);
   try {
     const texts = await Promise.all(emitted.map((paper) => pool.run(paper)));
     return {

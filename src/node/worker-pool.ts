@@ -14,8 +14,8 @@ export const defaultThreadsFrom = 500;
  * `createWorkerPool(script)` for `count` inputs from `threadsFrom` on, else `work` on this thread.
  * `script` must serve the same `work` (see `serveWorker`).
  */
-export function poolFor<In, Out>(count: number, script: URL, work: (input: In) => Out, threadsFrom = defaultThreadsFrom): WorkerPool<In, Out> {
-  return count >= threadsFrom ? createWorkerPool<In, Out>(script) : inlinePool(work);
+export function poolFor<In, Out>(count: number, script: URL, work: (input: In) => Out, threadsFrom = defaultThreadsFrom, size?: number): WorkerPool<In, Out> {
+  return count >= threadsFrom ? createWorkerPool<In, Out>(script, size) : inlinePool(work);
 }
 
 /** The function on this thread: for a few inputs, where starting threads would cost more. */

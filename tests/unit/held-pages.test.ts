@@ -80,12 +80,12 @@ describe('emitPages', () => {
   it('emits on worker threads the pages generatePages emits', async () => {
     const { papers, pages } = generatePages(listing, { taxonomy });
     for (const threadsFrom of [500, 1]) {
-      const emitted = await emitPages(papers, undefined, threadsFrom);
+      const emitted = await emitPages(papers, undefined, { from: threadsFrom });
       expect([...emitted.pages]).toEqual([...pages]);
       expect(emitted.held).toEqual([]);
     }
     const [first] = papers;
-    const some = await emitPages(papers, (paper) => paper === first, 1);
+    const some = await emitPages(papers, (paper) => paper === first, { from: 1 });
     expect(some.held).toEqual([`${first!.slug}.mdx`]);
     expect([...some.pages.keys()]).toEqual([...pages.keys()].slice(1));
   });
