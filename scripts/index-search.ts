@@ -1,8 +1,7 @@
 /**
- * `node scripts/index-search.ts <dist>`: builds the search index (and the service worker that
- * caches it) for an already built site. The Astro integration runs the same function after each
- * build; this entry point lets the bench time the phase on its own (`PAPERSHELF_SEARCH=off` build
- * first).
+ * `node scripts/index-search.ts <dist>` (`npm run search`): builds the search index (and the
+ * service worker that caches it) for an already built site, such as one built with
+ * `PAPERSHELF_SEARCH=off`. The Astro integration runs the same function after each build.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';

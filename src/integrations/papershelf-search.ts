@@ -36,9 +36,10 @@ export function formatSearchSummary({ pages, reused, version, milliseconds }: Se
 }
 
 /**
- * Indexes the site for search after every build (`astro:build:done`), unless `PAPERSHELF_SEARCH`
- * is `off` (the bench times indexing on its own with `scripts/index-search.ts`); the service
- * worker is written either way.
+ * Gives the site its search index after every build (`astro:build:done`): the bundle the content
+ * step prepared for the same papers, or a fresh one (see `indexSite`). Unless `PAPERSHELF_SEARCH`
+ * is `off`, when `scripts/index-search.ts` can index the site later; the service worker is
+ * written either way.
  */
 export default function papershelfSearch(): AstroIntegration {
   let assetsDir = '_astro';

@@ -87,11 +87,14 @@ async function saveBundle(outputPath: string, saved: string): Promise<void> {
  */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const [source, target] = [join(from, entry.name), join(to, entry.name)];
-    if (entry.isDirectory()) await linkTree(source, target);
-    else await link(source, target).catch(() => copyFile(source, target));
-  }
+  // All at once: the calls queue in Node's I/O threads instead of waiting for each other.
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) => {
+      const [source, target] = [join(from, entry.name), join(to, entry.name)];
+      return entry.isDirectory() ? linkTree(source, target) : link(source, target).catch(() => copyFile(source, target));
+    }),
+  );
 }
 
 /**
