@@ -21,7 +21,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
-import { generatePapers } from '../src/pipeline/generate-pages.ts';
+import { completeListings, tagListings } from '../src/pipeline/generate-pages.ts';
+import { searchFieldsOf } from '../src/pipeline/enrich/enrich.ts';
 import { paperKey } from '../src/pipeline/merge-listings.ts';
 import { defaultSlugRegistryPath, parseSlugRegistry, serializeSlugRegistry } from '../src/schema/slug-registry.ts';
 import { defaultBoilerplate, ListingError } from '../src/pipeline/parse.ts';
@@ -81,11 +82,15 @@ try {
   const published = new Map(Object.entries(previous?.published ?? {}).map(([slug, title]) => [paperKey(title), slug]));
   const held = await heldPages(outDir, previous, code);
   const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
-  const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => generatePapers(listings, options));
-  // Pagefind runs in its own process: it indexes while this one emits and writes the pages, on
-  // one core fewer, so indexing (the longer of the two) keeps a core to itself.
-  const indexing = flags.search && !flags.check ? step('indexing the papers for search', () => timed(() => prepareSearchIndex(papers, { cacheDir }))) : undefined;
-  indexing?.catch(() => undefined);
+  // Tagging gives all the search index needs: Pagefind starts on the records then, and writes its
+  // bundle in its own process while this one completes the papers and emits the pages, on one
+  // core fewer, so indexing (the longest of it) keeps a core to itself.
+  const tagged = rethrowWithPath(listings, () => tagListings(listings, options));
+  const indexStarted = performance.now();
+  const indexing = flags.search && !flags.check ? prepareSearchIndex(searchFieldsOf(tagged.tagged), { cacheDir }) : undefined;
+  indexing?.done.catch(() => undefined);
+  await indexing?.added;
+  const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => completeListings(tagged));
   const generated = await emitPages(papers, held, indexing ? { size: Math.max(1, availableParallelism() - 1) } : {});
   const { pages } = generated;
   const updatedText = serializeSlugRegistry(updated);
@@ -117,7 +122,7 @@ try {
     const settled = digestWith(updatedText);
     const emitted = Object.fromEntries(papers.map((paper) => [`${paper.slug}.mdx`, digestPaper(paper)]));
     const published = Object.fromEntries(papers.map((paper) => [paper.slug, paper.title]));
-    if (indexing) console.log(describeIndexing(await indexing));
+    if (indexing) console.log(describeIndexing(await step('indexing the papers for search', () => indexing.done), (performance.now() - indexStarted) / 1000));
     await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published, code, emitted }));
     progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }
@@ -126,13 +131,7 @@ try {
   process.exit(1);
 }
 
-/** Runs `work`, adding how long it took to its result. */
-async function timed<T>(work: () => Promise<T>): Promise<T & { seconds: number }> {
-  const started = performance.now();
-  return { ...(await work()), seconds: (performance.now() - started) / 1000 };
-}
-
-function describeIndexing({ records, reused, seconds }: { records: number; reused: boolean; seconds: number }): string {
+function describeIndexing({ records, reused }: { records: number; reused: boolean }, seconds: number): string {
   return reused ? 'search: the index of these papers is in the cache already' : `search: indexed ${records} papers in ${seconds.toFixed(2)}s (for the site step)`;
 }
 

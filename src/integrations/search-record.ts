@@ -3,11 +3,11 @@ import { toString } from 'mdast-util-to-string';
 import type { CustomRecord } from 'pagefind';
 import { linkUrls } from '../pipeline/emit/remark-link-urls.ts';
 import { tidyTexInText } from '../pipeline/emit/remark-tidy-tex.ts';
-import type { Paper } from '../schema/paper.ts';
+import type { SearchFields } from '../pipeline/enrich/enrich.ts';
 import type { SearchFilters, SearchMeta, SearchSort } from '../shared/search-fields.ts';
 
 /** The frontmatter a search record is made of (`dist/papers.json` holds it for every paper). */
-export type SearchPaper = Pick<Paper, 'slug' | 'title' | 'abstract' | 'summary' | 'listed' | 'position' | 'topics' | 'tags' | 'method'>;
+export type SearchPaper = SearchFields;
 
 /** A Pagefind custom record with papershelf's fields. */
 export interface SearchRecord extends CustomRecord {

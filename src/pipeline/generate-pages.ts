@@ -2,7 +2,7 @@ import type { Paper, RawPaper } from '../schema/paper.ts';
 import type { SlugRegistry } from '../schema/slug-registry.ts';
 import type { Taxonomy } from '../schema/taxonomy.ts';
 import { paperToMdast, serializeMdx } from './emit/emit-mdx.ts';
-import { enrichPapers } from './enrich/enrich.ts';
+import { completePapers, tagPapers, type TaggedPapers } from './enrich/enrich.ts';
 import { mergeListings } from './merge-listings.ts';
 import { parseListings, type ListingFile } from './parse.ts';
 import { resolveDays } from './resolve-days.ts';
@@ -61,9 +61,28 @@ export function generatePages(listings: readonly ListingFile[], options: Generat
  * themselves (the command line: only the pages whose data changed, on several threads).
  */
 export function generatePapers(listings: readonly ListingFile[], options: GenerateOptions): Omit<GeneratedPages, 'pages'> {
+  return completeListings(tagListings(listings, options));
+}
+
+/** Listings read and tagged: all the search index needs (`searchFieldsOf`). */
+export interface TaggedListings {
+  tagged: TaggedPapers;
+  warnings: string[];
+}
+
+/**
+ * The first half of `generatePapers`, up to tagging (`tagPapers`), for a caller that starts the
+ * search index before the second half (`completeListings`) runs: together, the same papers.
+ */
+export function tagListings(listings: readonly ListingFile[], options: GenerateOptions): TaggedListings {
   const read = readPapers(listings, options);
-  const enriched = enrichPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published);
-  return { papers: enriched.papers, registry: enriched.registry, warnings: read.warnings };
+  return { tagged: tagPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published), warnings: read.warnings };
+}
+
+/** The second half of `generatePapers`: tag names, related papers, links, validation. */
+export function completeListings({ tagged, warnings }: TaggedListings): Omit<GeneratedPages, 'pages'> {
+  const { papers, registry } = completePapers(tagged);
+  return { papers, registry, warnings };
 }
 
 /** A paper's page: its MDX text. */

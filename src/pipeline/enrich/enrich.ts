@@ -5,7 +5,9 @@ import { getTopicIds, type Taxonomy } from '../../schema/taxonomy.ts';
 import { classifyTopics } from './classify-topics.ts';
 import { extractCodeLinks } from './extract-code-links.ts';
 import { extractMethod } from './extract-method.ts';
-import { extractTags } from './extract-tags.ts';
+import { rankTags } from './extract-tags.ts';
+import { nameTags } from './tag-names.ts';
+import { buildVocabulary } from './tag-vocabulary.ts';
 import { findRelated } from './find-related.ts';
 import { ListingError } from '../parse.ts';
 import { assignSlugs } from './assign-slugs.ts';
@@ -28,9 +30,27 @@ export interface EnrichResult {
   registry: SlugRegistry;
 }
 
+/** The fields of a paper the search index is made of (`src/integrations/search-record.ts`). */
+export type SearchFields = Pick<Paper, 'slug' | 'title' | 'abstract' | 'summary' | 'listed' | 'position' | 'topics' | 'tags' | 'method'>;
+
+/** The first half of enrichment (`tagPapers`): each paper's slug, topics, tags and method. */
+export interface TaggedPapers {
+  raw: readonly RawPaper[];
+  taxonomy: Taxonomy;
+  slugs: string[];
+  /** The slug registry with the new papers added. */
+  registry: SlugRegistry;
+  /** Number of each paper's first day, never decreasing. */
+  days: number[];
+  methods: (string | undefined)[];
+  tags: string[][];
+  topics: string[][];
+}
+
 /**
  * Derives everything a page needs from the raw listing: slug, position, topics, tags, code links,
- * method, summary and related papers, then validates each paper with the frontmatter schema.
+ * method, summary and related papers, then validates each paper with the frontmatter schema:
+ * `tagPapers`, then `completePapers`.
  *
  * @param raw
  *   Papers in archive order, one per distinct paper.
@@ -44,7 +64,14 @@ export interface EnrichResult {
  *   Validated papers and the updated registry.
  */
 export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, registry: SlugRegistry, published?: ReadonlyMap<string, string>): EnrichResult {
-  const schema = createPaperSchema(getTopicIds(taxonomy));
+  return completePapers(tagPapers(raw, taxonomy, registry, published));
+}
+
+/**
+ * The first half of enrichment: slugs, methods, topics and tags, which is all the search index
+ * needs (`searchFieldsOf`), so a caller can start indexing before `completePapers` does the rest.
+ */
+export function tagPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, registry: SlugRegistry, published?: ReadonlyMap<string, string>): TaggedPapers {
   const { slugs, registry: updated } = assignSlugs(raw.map((paper) => paper.title), registry, published);
   // Papers come by first listing; each is tagged and related only by what was listed up to its
   // own first day, so a new day leaves the pages of earlier papers as they were.
@@ -56,26 +83,45 @@ export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, regis
   });
   // Each derived value once per paper: tagging needs the method too.
   const methods = raw.map((paper) => extractMethod(paper));
-  const { tags, names: tagNames } = extractTags(raw, taxonomy, methods, days);
+  const tags = rankTags(raw, taxonomy, methods, days);
   const topics = raw.map((paper) => classifyTopics(paper, taxonomy));
-  const related = findRelated(raw, { topics, tags, days });
-  const papers = raw.map((paper, index) => {
+  return { raw, taxonomy, slugs, registry: updated, days, methods, tags, topics };
+}
+
+/** What the search index holds of each tagged paper: these fields of the validated paper. */
+export function searchFieldsOf({ raw, slugs, methods, tags, topics }: TaggedPapers): SearchFields[] {
+  return raw.map((paper, index) => {
     const method = methods[index];
-    const candidate = {
+    return {
+      slug: slugs[index] ?? '',
       title: paper.title,
-      slug: slugs[index],
+      abstract: paper.abstract,
+      summary: summarize(paper.abstract),
       listed: paper.listed,
-      ...(paper.date ? { date: paper.date } : {}),
       position: index + 1,
-      listings: paper.listings,
       topics: topics[index] ?? [],
       tags: tags[index] ?? [],
+      ...(method ? { method } : {}),
+    };
+  });
+}
+
+/** The second half of enrichment: tag names, related papers and code links; validates every paper. */
+export function completePapers(tagged: TaggedPapers): EnrichResult {
+  const { raw, taxonomy, slugs, registry, days, tags, topics } = tagged;
+  const schema = createPaperSchema(getTopicIds(taxonomy));
+  const tagNames = nameTags(raw, tags, buildVocabulary(taxonomy).names);
+  const related = findRelated(raw, { topics, tags, days });
+  const fields = searchFieldsOf(tagged);
+  const papers = raw.map((paper, index) => {
+    // The schema gives the keys its own order.
+    const candidate = {
+      ...fields[index],
+      ...(paper.date ? { date: paper.date } : {}),
+      listings: paper.listings,
       ...namesOf(tags[index] ?? [], tagNames),
-      summary: summarize(paper.abstract),
-      abstract: paper.abstract,
       code: extractCodeLinks(paper.abstract),
       related: (related[index] ?? []).map((other) => slugs[other]),
-      ...(method ? { method } : {}),
       source: paper.source,
     };
     const result = schema.safeParse(candidate);
@@ -84,5 +130,5 @@ export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, regis
     }
     return result.data;
   });
-  return { papers, registry: updated };
+  return { papers, registry };
 }

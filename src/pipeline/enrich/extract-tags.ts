@@ -83,6 +83,17 @@ export function extractTags(
   methods?: readonly (string | undefined)[],
   days?: readonly number[],
 ): ListingTags {
+  const tags = rankTags(papers, taxonomy, methods, days);
+  return { tags, names: nameTags(papers, tags, buildVocabulary(taxonomy).names) };
+}
+
+/** `extractTags` without the names: one list of tag ids per paper. */
+export function rankTags(
+  papers: readonly { title: string; abstract: string }[],
+  taxonomy: Taxonomy,
+  methods?: readonly (string | undefined)[],
+  days?: readonly number[],
+): string[][] {
   if (methods && methods.length !== papers.length) {
     throw new RangeError(`extractTags: ${methods.length} methods for ${papers.length} papers`);
   }
@@ -105,8 +116,7 @@ export function extractTags(
     };
     for (const candidates of perPaper.slice(start, end)) ranked.push(rankCandidates(candidates, corpus));
   }
-  const tags = chooseSharedTags(ranked);
-  return { tags, names: nameTags(papers, tags, vocabulary.names) };
+  return chooseSharedTags(ranked);
 }
 
 /**
