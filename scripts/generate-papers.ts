@@ -22,7 +22,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultTaxonomyPath, loadTaxonomy } from '../src/schema/taxonomy.ts';
 import { completeListings, tagListings } from '../src/pipeline/generate-pages.ts';
-import { searchFieldsOf } from '../src/pipeline/enrich/enrich.ts';
 import { paperKey } from '../src/pipeline/merge-listings.ts';
 import { defaultSlugRegistryPath, parseSlugRegistry, serializeSlugRegistry } from '../src/schema/slug-registry.ts';
 import { defaultBoilerplate, ListingError } from '../src/pipeline/parse.ts';
@@ -87,7 +86,7 @@ try {
   // core fewer, so indexing (the longest of it) keeps a core to itself.
   const tagged = rethrowWithPath(listings, () => tagListings(listings, options));
   const indexStarted = performance.now();
-  const indexing = flags.search && !flags.check ? prepareSearchIndex(searchFieldsOf(tagged.tagged), { cacheDir }) : undefined;
+  const indexing = flags.search && !flags.check ? prepareSearchIndex(tagged.papers.fields, { cacheDir }) : undefined;
   indexing?.done.catch(() => undefined);
   await indexing?.added;
   const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => completeListings(tagged));

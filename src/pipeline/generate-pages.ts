@@ -64,9 +64,9 @@ export function generatePapers(listings: readonly ListingFile[], options: Genera
   return completeListings(tagListings(listings, options));
 }
 
-/** Listings read and tagged: all the search index needs (`searchFieldsOf`). */
+/** Listings read and tagged: all the search index needs (`papers.fields`). */
 export interface TaggedListings {
-  tagged: TaggedPapers;
+  papers: TaggedPapers;
   warnings: string[];
 }
 
@@ -76,13 +76,12 @@ export interface TaggedListings {
  */
 export function tagListings(listings: readonly ListingFile[], options: GenerateOptions): TaggedListings {
   const read = readPapers(listings, options);
-  return { tagged: tagPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published), warnings: read.warnings };
+  return { papers: tagPapers(read.papers, options.taxonomy, options.registry ?? { papers: {}, redirects: {} }, options.published), warnings: read.warnings };
 }
 
 /** The second half of `generatePapers`: tag names, related papers, links, validation. */
-export function completeListings({ tagged, warnings }: TaggedListings): Omit<GeneratedPages, 'pages'> {
-  const { papers, registry } = completePapers(tagged);
-  return { papers, registry, warnings };
+export function completeListings(tagged: TaggedListings): Omit<GeneratedPages, 'pages'> {
+  return { ...completePapers(tagged.papers), warnings: tagged.warnings };
 }
 
 /** A paper's page: its MDX text. */

@@ -33,18 +33,16 @@ export interface EnrichResult {
 /** The fields of a paper the search index is made of (`src/integrations/search-record.ts`). */
 export type SearchFields = Pick<Paper, 'slug' | 'title' | 'abstract' | 'summary' | 'listed' | 'position' | 'topics' | 'tags' | 'method'>;
 
-/** The first half of enrichment (`tagPapers`): each paper's slug, topics, tags and method. */
+/** The first half of enrichment (`tagPapers`). */
 export interface TaggedPapers {
   raw: readonly RawPaper[];
   taxonomy: Taxonomy;
-  slugs: string[];
   /** The slug registry with the new papers added. */
   registry: SlugRegistry;
   /** Number of each paper's first day, never decreasing. */
   days: number[];
-  methods: (string | undefined)[];
-  tags: string[][];
-  topics: string[][];
+  /** Each paper's slug, position, topics, tags, method and summary: all the search index needs. */
+  fields: SearchFields[];
 }
 
 /**
@@ -69,7 +67,7 @@ export function enrichPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, regis
 
 /**
  * The first half of enrichment: slugs, methods, topics and tags, which is all the search index
- * needs (`searchFieldsOf`), so a caller can start indexing before `completePapers` does the rest.
+ * needs (`fields`), so a caller can start indexing before `completePapers` does the rest.
  */
 export function tagPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, registry: SlugRegistry, published?: ReadonlyMap<string, string>): TaggedPapers {
   const { slugs, registry: updated } = assignSlugs(raw.map((paper) => paper.title), registry, published);
@@ -84,13 +82,7 @@ export function tagPapers(raw: readonly RawPaper[], taxonomy: Taxonomy, registry
   // Each derived value once per paper: tagging needs the method too.
   const methods = raw.map((paper) => extractMethod(paper));
   const tags = rankTags(raw, taxonomy, methods, days);
-  const topics = raw.map((paper) => classifyTopics(paper, taxonomy));
-  return { raw, taxonomy, slugs, registry: updated, days, methods, tags, topics };
-}
-
-/** What the search index holds of each tagged paper: these fields of the validated paper. */
-export function searchFieldsOf({ raw, slugs, methods, tags, topics }: TaggedPapers): SearchFields[] {
-  return raw.map((paper, index) => {
+  const fields = raw.map((paper, index): SearchFields => {
     const method = methods[index];
     return {
       slug: slugs[index] ?? '',
@@ -99,20 +91,20 @@ export function searchFieldsOf({ raw, slugs, methods, tags, topics }: TaggedPape
       summary: summarize(paper.abstract),
       listed: paper.listed,
       position: index + 1,
-      topics: topics[index] ?? [],
+      topics: classifyTopics(paper, taxonomy),
       tags: tags[index] ?? [],
       ...(method ? { method } : {}),
     };
   });
+  return { raw, taxonomy, registry: updated, days, fields };
 }
 
 /** The second half of enrichment: tag names, related papers and code links; validates every paper. */
-export function completePapers(tagged: TaggedPapers): EnrichResult {
-  const { raw, taxonomy, slugs, registry, days, tags, topics } = tagged;
+export function completePapers({ raw, taxonomy, registry, days, fields }: TaggedPapers): EnrichResult {
   const schema = createPaperSchema(getTopicIds(taxonomy));
+  const tags = fields.map((paper) => paper.tags);
   const tagNames = nameTags(raw, tags, buildVocabulary(taxonomy).names);
-  const related = findRelated(raw, { topics, tags, days });
-  const fields = searchFieldsOf(tagged);
+  const related = findRelated(raw, { topics: fields.map((paper) => paper.topics), tags, days });
   const papers = raw.map((paper, index) => {
     // The schema gives the keys its own order.
     const candidate = {
@@ -121,7 +113,7 @@ export function completePapers(tagged: TaggedPapers): EnrichResult {
       listings: paper.listings,
       ...namesOf(tags[index] ?? [], tagNames),
       code: extractCodeLinks(paper.abstract),
-      related: (related[index] ?? []).map((other) => slugs[other]),
+      related: (related[index] ?? []).map((other) => fields[other]?.slug),
       source: paper.source,
     };
     const result = schema.safeParse(candidate);

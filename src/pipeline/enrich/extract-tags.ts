@@ -95,7 +95,7 @@ export function rankTags(
   days?: readonly number[],
 ): string[][] {
   if (methods && methods.length !== papers.length) {
-    throw new RangeError(`extractTags: ${methods.length} methods for ${papers.length} papers`);
+    throw new RangeError(`rankTags: ${methods.length} methods for ${papers.length} papers`);
   }
   const vocabulary = buildVocabulary(taxonomy);
   const perPaper = papers.map((paper, index) => findCandidates(paper, vocabulary, methods ? methods[index] : extractMethod(paper)));
