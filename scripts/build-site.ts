@@ -45,19 +45,20 @@ try {
     await removePublishLeftovers(target);
     await removeLeftovers(cacheDir, /^papershelf-site\.json\.(\d+)\.tmp$/);
   });
-  // The site the last build replaced, moved to the trash then: removed while this build runs
-  // (seconds at 10,000 papers, mostly waiting on the disk, while Astro mostly computes).
-  emptyingTrash = rm(trash, { recursive: true, force: true });
-  emptyingTrash.catch(() => undefined);
-
   // 1. Nothing changed since the last build, and its site is still in place: done.
   const inputs = await step('reading the build inputs', () => digestSiteInputs(projectRoot, papersDir));
   const previous = await readSiteStamp(stampPath);
   if (process.argv.length <= 2 && previous?.inputs === inputs && previous.target === target && previous.output === (await fingerprintTree(target))) {
     console.log(`build: ${target} is up to date (no input changed since the last build)`);
-    await emptyingTrash.catch(() => undefined);
+    await rm(trash, { recursive: true, force: true }).catch(() => undefined);
     process.exit(0);
   }
+
+  // The site the last build replaced, moved to the trash then: removed while Astro runs (seconds
+  // at 10,000 papers, mostly waiting on the disk, while Astro computes in its own process). Not
+  // sooner: its thousands of calls would hold up the reads above in Node's I/O threads (4 s).
+  emptyingTrash = rm(trash, { recursive: true, force: true });
+  emptyingTrash.catch(() => undefined);
 
   // 2. Build into the staging folder (the search integration indexes it at the end of the build).
   const code = await buildInto(lock);

@@ -55,10 +55,12 @@ async function syncFolder(context: LoaderContext, dir: string, threadsFrom: numb
   const now = new Map<string, string>();
   const stale = new Set(store.keys());
   const changed: Array<{ id: string; path: string }> = [];
-  for (const name of names) {
+  // All at once: the calls queue in Node's I/O threads instead of waiting for each other.
+  const infos = await Promise.all(names.map((name) => stat(join(dir, name))));
+  for (const [index, name] of names.entries()) {
     const id = name.slice(0, -'.mdx'.length);
     const path = join(dir, name);
-    const info = await stat(path);
+    const info = infos[index]!;
     const fingerprint = `${info.size}:${info.mtimeMs}`;
     now.set(name, fingerprint);
     stale.delete(id);
