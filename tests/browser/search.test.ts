@@ -99,6 +99,33 @@ async function showAllResults(page: Page): Promise<void> {
 }
 
 describe('filters', () => {
+  test('a first search shows its results before the topic counts, which then come without moving them', async () => {
+    const page = await openPage();
+    // The panel as the first results show, and where the first result then is.
+    const first = await page.evaluate(
+      () =>
+        new Promise<{ busy: string[]; top: number }>((resolve) => {
+          const panel = document.querySelector('[data-search-panel]')!;
+          new MutationObserver((_records, observer) => {
+            const result = panel.querySelector('.search-result');
+            if (!result) return;
+            observer.disconnect();
+            const busy = [...panel.querySelectorAll<HTMLElement>('[data-search-facets] .search-facet[aria-busy="true"]')].map((group) => group.innerText);
+            resolve({ busy, top: result.getBoundingClientRect().top });
+          }).observe(panel, { childList: true, subtree: true });
+          const input = document.querySelector<HTMLInputElement>('#site-search')!;
+          input.focus();
+          input.value = 'learning';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }),
+    );
+    expect(first.busy).toEqual([expect.stringContaining('Topics')]);
+    const panel = page.locator('[data-search-panel]');
+    await panel.locator('[data-search-facets] button[data-facet="topic"]').first().waitFor();
+    expect(await panel.locator('[data-search-facets] [aria-busy="true"]').count()).toBe(0);
+    expect((await panel.locator('.search-result').first().boundingBox())!.y).toBe(first.top);
+  });
+
   test('a topic filter makes every result carry that topic, with the count its facet showed', async () => {
     const page = await openPage('search/?q=learning');
     const facet = page.locator('[data-search-facets] button[data-facet="topic"]').first();

@@ -21,7 +21,7 @@ const { abstractText, paperToSearchRecord } = await import('../../src/integratio
 const { searchMetaWeights } = await import('../../src/shared/search-fields.ts');
 const { writeServiceWorker } = await import('../../src/integrations/offline-bundle.ts');
 const { choosePrefixLength, pageListShard } = await import('../../src/shared/page-list.ts');
-const { parseSearchWords } = await import('../../src/shared/search-words.ts');
+const { parseSearchWords, prefixListFile } = await import('../../src/shared/search-words.ts');
 
 type SearchPaper = Parameters<typeof paperToSearchRecord>[0];
 
@@ -184,14 +184,21 @@ describe('indexSite', () => {
     expect(pagefind.createIndex).toHaveBeenCalledTimes(2);
   });
 
-  test('writes the word list into the bundle: the words of titles, methods, tags, topics and abstracts, most common first, a file per letter', async () => {
+  test('writes the word list into the bundle: the words of titles, methods, tags, topics and abstracts, most common first, a file per letter and per two', async () => {
     const summary = await index();
     const folder = join(dir, 'pagefind', 'papershelf-words');
     const files = (await readdir(folder)).sort();
-    expect(files).toEqual(['a.txt', 'c.txt', 'e.txt', 'f.txt', 'l.txt', 'p.txt', 'r.txt', 't.txt']);
+    const letterFiles = files.filter((file) => /^.\.txt$/.test(file));
+    expect(letterFiles).toEqual(['a.txt', 'c.txt', 'e.txt', 'f.txt', 'l.txt', 'p.txt', 'r.txt', 't.txt']);
     const words = new Map<string, string[]>();
     for (const file of files) words.set(file, parseSearchWords(await readFile(join(folder, file), 'utf8'))!);
-    expect(summary.words).toBe([...words.values()].flat().length);
+    expect(summary.words).toBe(letterFiles.flatMap((file) => words.get(file)!).length);
+    // Each word once more in the file of its first two letters, in the same order.
+    const byPrefix = Map.groupBy(letterFiles.flatMap((file) => words.get(file)!), (word) => `${word.slice(0, 2)}.txt`);
+    expect(files.filter((file) => !letterFiles.includes(file) && file !== prefixListFile)).toEqual([...byPrefix.keys()].sort());
+    for (const [file, listed] of byPrefix) expect(words.get(file), file).toEqual(listed);
+    // And a file that names them, so the browser asks for none that is not there.
+    expect(words.get(prefixListFile)).toEqual([...byPrefix.keys()].sort());
     // Words of both papers first, alphabetically among equals, then those of the first only (its tags and method).
     expect(words.get('f.txt')).toEqual(['faft', 'feedback', 'fine']);
     expect(words.get('a.txt')).toEqual(['agents', 'aware']);
@@ -330,7 +337,7 @@ describe('writeServiceWorker', () => {
       core: [
         'pagefind/pagefind-entry.json',
         'pagefind/pagefind.js',
-        ...['a', 'c', 'e', 'f', 'l', 'p', 'r', 't'].map((letter) => `pagefind/papershelf-words/${letter}.txt`),
+        ...(await readdir(join(dir, 'pagefind', 'papershelf-words'))).sort().map((file) => `pagefind/papershelf-words/${file}`),
         'sw-search-pages/index.json',
       ],
       fragmentDir: 'pagefind/fragment/',

@@ -6,10 +6,12 @@ import {
   editDistance,
   formatSearchWords,
   isListedPrefix,
+  letterWordsFile,
   listedWords,
   maxSearchWords,
   parseSearchWords,
-  searchWordsShard,
+  prefixListFile,
+  prefixWordsFile,
 } from '../../src/shared/search-words.ts';
 
 describe('editDistance (Damerau-Levenshtein, optimal string alignment)', () => {
@@ -97,14 +99,20 @@ describe('the word list', () => {
     expect(maxSearchWords).toBeGreaterThan(10_000);
   });
 
-  test('is written a file per first letter, in the list\'s order, and a file of another format reads as nothing', () => {
-    const words = ['agents', 'influence', 'attention', 'élan', 'zero'];
+  test('is written a file per first letter and per first two letters, in the list\'s order, and a file of another format reads as nothing', () => {
+    const words = ['agents', 'influence', 'attention', 'élan', 'zero', 'adaptive'];
     const files = formatSearchWords(words);
-    expect([...files.keys()]).toEqual(['a.txt', 'i.txt', '_.txt', 'z.txt']);
-    expect(files.get('a.txt')).toBe('papershelf-words 1\nagents\nattention\n');
-    expect(searchWordsShard('attentoin')).toBe('a.txt');
-    expect(searchWordsShard('ølstykke')).toBe('_.txt');
-    expect(parseSearchWords(files.get('a.txt')!)).toEqual(['agents', 'attention']);
+    expect([...files.keys()].sort()).toEqual(['_.txt', '_l.txt', 'a.txt', 'ad.txt', 'ag.txt', 'at.txt', 'i.txt', 'in.txt', 'prefixes.txt', 'z.txt', 'ze.txt']);
+    expect(parseSearchWords(files.get(prefixListFile)!)).toEqual(['_l.txt', 'ad.txt', 'ag.txt', 'at.txt', 'in.txt', 'ze.txt']);
+    expect(files.get('a.txt')).toBe('papershelf-words 1\nagents\nattention\nadaptive\n');
+    expect(files.get('at.txt')).toBe('papershelf-words 1\nattention\n');
+    // A check needs the words that start like the word; a correction all of its first letter's.
+    expect(prefixWordsFile('attentoin')).toBe('at.txt');
+    expect(letterWordsFile('atetntion')).toBe('a.txt');
+    expect(prefixWordsFile('ølstykke')).toBe('_l.txt');
+    expect(letterWordsFile('ølstykke')).toBe('_.txt');
+    expect(prefixWordsFile('a-b')).toBe('a_.txt');
+    expect(parseSearchWords(files.get('a.txt')!)).toEqual(['agents', 'attention', 'adaptive']);
     expect(parseSearchWords('papershelf-words 2\nagents\n')).toBeUndefined();
     expect(parseSearchWords('<!doctype html>')).toBeUndefined();
   });

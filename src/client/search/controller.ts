@@ -32,6 +32,12 @@ export interface SearchBoxOptions {
    * papers, more than the rest of a first search.
    */
   onDemandFacets?: readonly FacetKey[];
+  /**
+   * Facets whose index is not loaded yet (on a first search) load after the results, not with
+   * them: 30 KB less before the first result at 10,000 papers. Only for facets shown below the
+   * results, which they then do not move.
+   */
+  facetsAfterResults?: boolean;
   /** Called after each search has been rendered (the header opens its panel, the page updates its URL). */
   onRender?(outcome: SearchOutcome | undefined): void;
   /** Escape pressed inside the box. */
@@ -63,6 +69,9 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
   let sequence = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let facetsShown: FacetKey[] = [...options.facets];
+  // Facets whose filter index this page has (with `facetsAfterResults`, those of a first search
+  // load after its results: `completeFacets`).
+  const facetsLoaded = new Set<FacetKey>();
 
   async function run(next: SearchQuery): Promise<void> {
     query = next;
@@ -82,7 +91,10 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     try {
       // Filtering by a facet loads its index anyway: show its values too.
       for (const key of options.onDemandFacets ?? []) if (query.filters[key].length > 0 && !facetsShown.includes(key)) facetsShown.push(key);
-      const found = await runQuery(query, facetsShown);
+      // A filter in the query loads its index anyway: its counts come with the results.
+      const ready = facetsShown.filter((key) => !options.facetsAfterResults || facetsLoaded.has(key) || query.filters[key].length > 0);
+      const found = await runQuery(query, ready);
+      for (const key of ready) facetsLoaded.add(key);
       const items = await loadItems(found.results.slice(0, options.pageSize), found.words);
       if (current !== sequence) return;
       outcome = found;
@@ -97,6 +109,7 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
       if (more) more.hidden = shown >= found.results.length;
       options.onRender?.(found);
       keepForOffline();
+      if (facetsShown.some((key) => !facetsLoaded.has(key))) void completeFacets().catch(() => undefined);
     } catch {
       if (current !== sequence) return;
       outcome = undefined;
@@ -112,15 +125,39 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
 
   /** Shows an on-demand facet: loads its filter index, then adds its counts to the search on screen. */
   async function showFacet(key: FacetKey): Promise<void> {
-    const current = sequence;
-    await loadFilters([key]);
     if (!facetsShown.includes(key)) facetsShown.push(key);
-    if (current !== sequence || !outcome) return;
+    try {
+      if (await completeFacets()) facets.querySelector<HTMLElement>(`button[data-facet="${CSS.escape(key)}"]`)?.focus();
+    } catch (error) {
+      // Not loaded (offline, say): its button again, to try later.
+      facetsShown = facetsShown.filter((shown) => shown !== key);
+      renderFacetGroups();
+      throw error;
+    }
+  }
+
+  /**
+   * Loads the filter index of every facet shown that has none yet, then adds their counts to the
+   * search on screen; false when a newer search came meanwhile (it shows them itself).
+   */
+  async function completeFacets(): Promise<boolean> {
+    const current = sequence;
+    const pending = facetsShown.filter((key) => !facetsLoaded.has(key));
+    try {
+      await loadFilters(pending);
+    } catch (error) {
+      // Not loaded (offline, say): the next search tries again; until then, no counts to wait for.
+      if (current === sequence) renderFacetGroups(pending);
+      throw error;
+    }
+    for (const key of pending) facetsLoaded.add(key);
+    keepForOffline();
+    if (current !== sequence || !outcome) return false;
     const { facets: counts } = await runQuery(query, facetsShown);
-    if (current !== sequence || !outcome) return;
+    if (current !== sequence || !outcome) return false;
     outcome = { ...outcome, facets: counts };
     renderFacetGroups();
-    facets.querySelector<HTMLElement>(`button[data-facet="${CSS.escape(key)}"]`)?.focus();
+    return true;
   }
 
   /**
@@ -139,11 +176,13 @@ export function mountSearchBox(elements: SearchBoxElements, options: SearchBoxOp
     );
   }
 
-  function renderFacetGroups(): void {
+  /** Renders the facets of the search on screen; those in `failed` show nothing rather than wait. */
+  function renderFacetGroups(failed: readonly FacetKey[] = []): void {
     if (!outcome) return;
     const focused = document.activeElement instanceof HTMLElement && facets.contains(document.activeElement) ? document.activeElement.dataset : undefined;
     const hidden = (options.onDemandFacets ?? []).filter((key) => !facetsShown.includes(key));
-    facets.replaceChildren(...renderFacets(outcome, options.idPrefix, options.facetLimits, hidden));
+    const loading = facetsShown.filter((key) => !facetsLoaded.has(key) && !failed.includes(key));
+    facets.replaceChildren(...renderFacets(outcome, options.idPrefix, options.facetLimits, hidden, loading));
     if (focused?.facet) {
       const selector = `[data-facet="${CSS.escape(focused.facet)}"][data-value="${CSS.escape(focused.value ?? '')}"]`;
       facets.querySelector<HTMLElement>(selector)?.focus();

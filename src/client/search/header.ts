@@ -28,6 +28,7 @@ export function mountHeaderSearch(root: HTMLElement): void {
       // Topics only: the tag filter's index is large on a big listing; the search page has tags.
       facets: ['topic'],
       facetLimits: { topic: 12, tag: 8 },
+      facetsAfterResults: true,
       onRender(outcome) {
         const message = root.querySelector('[role="status"]')?.textContent ?? '';
         count.textContent = message;

@@ -1,4 +1,4 @@
-import { allowedEdits, chooseCorrection, isListedPrefix, parseSearchWords, searchWordsDir, searchWordsShard } from '../../shared/search-words.ts';
+import { allowedEdits, chooseCorrection, isListedPrefix, letterWordsFile, parseSearchWords, prefixListFile, prefixWordsFile, searchWordsDir } from '../../shared/search-words.ts';
 import { loadFilters, loadPagefind, type FilterCounts, type PagefindModule, type PagefindResult, type PagefindSearchOptions } from './pagefind-api.ts';
 
 /** The facets a reader can narrow by; the keys are the filters of a paper's search record (`SearchFilters`). */
@@ -193,7 +193,7 @@ function isCheckable(word: QueryWord): boolean {
 async function findUnknownWords(pagefind: PagefindModule, words: readonly QueryWord[]): Promise<QueryWord[]> {
   const checked = await Promise.all(
     words.filter(isCheckable).map(async (word) => {
-      const listed = await loadSearchWords(word.normal);
+      const listed = await loadWordsStartingLike(word.normal);
       if (!listed || isListedPrefix(word.normal, listed)) return [];
       return (await searchResults(pagefind, `"${word.typed}"`, {})).length === 0 ? [word] : [];
     }),
@@ -233,7 +233,7 @@ async function forgive(
   const corrections = new Map<string, string>();
   if (!query.literal) {
     for (const word of unknownWords) {
-      const correction = chooseCorrection(word.normal, (await loadSearchWords(word.normal)) ?? []);
+      const correction = chooseCorrection(word.normal, (await loadSearchWords(letterWordsFile(word.normal))) ?? []);
       if (correction) corrections.set(word.normal, correction);
     }
   }
@@ -391,14 +391,24 @@ function loadListingOrder(pagefind: PagefindModule): Promise<Map<string, number>
   return listingOrder;
 }
 
+/**
+ * The listed words that start with the first two letters of `word`: none, without a request, when
+ * the list has no file for them; undefined when the list cannot be loaded.
+ */
+async function loadWordsStartingLike(word: string): Promise<string[] | undefined> {
+  const name = prefixWordsFile(word);
+  const files = await loadSearchWords(prefixListFile);
+  if (!files) return undefined;
+  return files.includes(name) ? loadSearchWords(name) : [];
+}
+
 const searchWordShards = new Map<string, Promise<string[] | undefined>>();
 
 /**
- * The part of the listing's word list that holds the words starting like `word` (a small file,
+ * One file of the listing's word list (`prefixWordsFile`, `letterWordsFile`: a small file,
  * fetched once); undefined when it cannot be loaded, and then tried again next time.
  */
-function loadSearchWords(word: string): Promise<string[] | undefined> {
-  const name = searchWordsShard(word);
+function loadSearchWords(name: string): Promise<string[] | undefined> {
   let shard = searchWordShards.get(name);
   if (!shard) {
     shard = (async () => {

@@ -90,14 +90,28 @@ export function renderUnavailableResult(page: PageSummary | undefined, text: str
  *   Most values shown per facet (the rest are reachable from the search page).
  * @param onDemand
  *   Facets not loaded yet: each shows as a button that loads it (`data-show-facet`).
+ * @param loading
+ *   Facets whose counts are on their way: each shows its label, busy, so that the results below
+ *   do not move when the counts come.
  */
-export function renderFacets(outcome: SearchOutcome, idPrefix: string, limits: Record<FacetKey, number>, onDemand: readonly FacetKey[] = []): HTMLElement[] {
+export function renderFacets(
+  outcome: SearchOutcome,
+  idPrefix: string,
+  limits: Record<FacetKey, number>,
+  onDemand: readonly FacetKey[] = [],
+  loading: readonly FacetKey[] = [],
+): HTMLElement[] {
   return facetKeys.flatMap((key) => {
     if (onDemand.includes(key)) {
       const show = element('button', 'search-facet-value search-facet-show', showFacetLabels[key]);
       show.type = 'button';
       show.dataset.showFacet = key;
       return outcome.results.length > 0 ? [element('div', 'search-facet', show)] : [];
+    }
+    if (loading.includes(key)) {
+      const pending = element('div', 'search-facet', element('span', 'search-facet-label', facetLabels[key]), element('span', 'search-facet-pending', 'counting…'));
+      pending.setAttribute('aria-busy', 'true');
+      return outcome.results.length > 0 ? [pending] : [];
     }
     const selected = outcome.query.filters[key];
     const counts = outcome.facets[key] ?? {};
