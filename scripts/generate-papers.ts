@@ -9,7 +9,7 @@
  * `PAPERSHELF_SLUGS` (the slug registry, default `content/slugs.yaml`). `--check` writes nothing
  * and exits 1 if pages or the registry would change. `--search` (given by `npm run build`) also
  * indexes the papers for search into the cache folder while the pages are written; the site step
- * then finds the index built (`prepareSearchIndex`).
+ * then finds the index built (`indexSearchOnThread`).
  *
  * The run holds the build lock of `PAPERSHELF_CACHE_DIR` (joining it when `scripts/build.ts` runs
  * this step), so two runs never write the pages at once, and starts by removing the temporary
@@ -32,7 +32,7 @@ import { readListings, type ListingOnDisk } from './lib/read-listings.ts';
 import { planPages, removeRunLeftovers, writePages } from './lib/write-pages.ts';
 import { createProgress } from './lib/progress.ts';
 import { acquireBuildLock } from './lib/build-lock.ts';
-import { prepareSearchIndex } from '../src/integrations/search-index.ts';
+import { indexSearchOnThread } from './lib/index-search-thread.ts';
 import { reportFailure, step } from './lib/step-failure.ts';
 
 const { values: flags } = parseArgs({ options: { check: { type: 'boolean', default: false }, search: { type: 'boolean', default: false } } });
@@ -81,14 +81,13 @@ try {
   const published = new Map(Object.entries(previous?.published ?? {}).map(([slug, title]) => [paperKey(title), slug]));
   const held = await heldPages(outDir, previous, code);
   const options = { taxonomy: loadTaxonomy(), boilerplate, registry, published, ...(year === undefined ? {} : { year }) };
-  // Tagging gives all the search index needs: Pagefind starts on the records then, and writes its
-  // bundle in its own process while this one completes the papers and emits the pages, on one
-  // core fewer, so indexing (the longest of it) keeps a core to itself.
+  // Tagging gives all the search index needs: Pagefind starts on the records then, on a thread
+  // of its own, while this one completes the papers and emits the pages, on one core fewer, so
+  // indexing (the longest of it) keeps a core to itself.
   const tagged = rethrowWithPath(listings, () => tagListings(listings, options));
   const indexStarted = performance.now();
-  const indexing = flags.search && !flags.check ? prepareSearchIndex(tagged.papers.fields, { cacheDir }) : undefined;
-  indexing?.done.catch(() => undefined);
-  await indexing?.added;
+  const indexing = flags.search && !flags.check ? indexSearchOnThread(tagged.papers.fields, cacheDir) : undefined;
+  indexing?.catch(() => undefined);
   const { papers, registry: updated, warnings } = rethrowWithPath(listings, () => completeListings(tagged));
   const generated = await emitPages(papers, held, indexing ? { size: Math.max(1, availableParallelism() - 1) } : {});
   const { pages } = generated;
@@ -121,7 +120,7 @@ try {
     const settled = digestWith(updatedText);
     const emitted = Object.fromEntries(papers.map((paper) => [`${paper.slug}.mdx`, digestPaper(paper)]));
     const published = Object.fromEntries(papers.map((paper) => [paper.slug, paper.title]));
-    if (indexing) console.log(describeIndexing(await step('indexing the papers for search', () => indexing.done), (performance.now() - indexStarted) / 1000));
+    if (indexing) console.log(describeIndexing(await step('indexing the papers for search', () => indexing), (performance.now() - indexStarted) / 1000));
     await step('recording the run', () => writeContentStamp(outDir, { inputs: settled, pages: written, summary, warnings, published, code, emitted }));
     progress.done(`${summary}; ${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed in ${outDir}`);
   }

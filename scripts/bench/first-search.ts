@@ -1,12 +1,13 @@
 /**
- * `npm run bench:search [-- --runs 5] [--queries EK-FAC,reinforcement]`: the reader's first search
- * on the default listing, papershelf against a bare Astro + Pagefind site (Pagefind's own UI) of
- * the same pages, in the same run. Each run is a first visit: a fresh browser profile, the page
+ * `npm run bench:search [-- --runs 5] [--queries EK-FAC,reinforcement] [--papers 10000]`: the
+ * reader's first search on the default listing (or on a synthetic listing of `--papers` papers,
+ * the bench's own), papershelf against a bare Astro + Pagefind site (Pagefind's own UI) of the
+ * same pages, in the same run. Each run is a first visit: a fresh browser profile, the page
  * loaded, then the query typed; the time is from typing to the first result on screen with its
  * title and link, the bytes are what came from `/pagefind/`. Prints the fastest and median per
  * site and query.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,19 +19,26 @@ import { measureFirstSearch, waitForServiceWorker } from '../../tests/browser/he
 import { baselinePhases, papershelfPhases, resolveTools } from './phases.ts';
 import { runBuild } from './run-build.ts';
 import { copyBaselineSite, copyProject } from './site-copy.ts';
+import { createSyntheticListing } from './synthetic-listing.ts';
 
-const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '5' }, queries: { type: 'string', default: 'EK-FAC,reinforcement,agents' } } });
+const { values: flags } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, queries: { type: 'string' }, papers: { type: 'string' } },
+});
 const runs = Number(flags.runs);
-const queries = flags.queries.split(',').map((query) => query.trim()).filter(Boolean);
+// Words of the default listing's rare terms and common ones; a synthetic listing has no EK-FAC.
+const queries = (flags.queries ?? (flags.papers === undefined ? 'EK-FAC,reinforcement,agents' : 'reinforcement,agents,transformer')).split(',').map((query) => query.trim()).filter(Boolean);
 const tools = resolveTools(fileURLToPath(new URL('../..', import.meta.url)));
 const work = await mkdtemp(join(tmpdir(), 'papershelf-first-search-'));
 const logs = join(work, 'logs');
 await mkdir(logs);
 
-// 1. Both sites from the same generated pages of the default listing.
+// 1. Both sites from the same generated pages of the listing.
 const project = join(work, 'papershelf');
 await copyProject(project, tools.projectRoot);
-const dirs = { project, listing: join(tools.projectRoot, 'content/source'), papers: join(work, 'papers'), dist: join(work, 'dist'), cache: join(project, '.cache', 'astro') };
+const synthetic = flags.papers === undefined ? undefined : join(work, 'papers.txt');
+if (synthetic) await writeFile(synthetic, createSyntheticListing({ papers: Number(flags.papers) }));
+const listing = synthetic ?? join(tools.projectRoot, 'content/source');
+const dirs = { project, listing, papers: join(work, 'papers'), dist: join(work, 'dist'), cache: join(project, '.cache', 'astro') };
 const built = await runBuild('papershelf', papershelfPhases(tools, dirs), logs);
 const baselineDir = join(work, 'baseline');
 await copyBaselineSite(baselineDir, tools.projectRoot);
@@ -66,7 +74,8 @@ try {
 }
 
 // 3. The report.
-console.log(`First search on the default listing (85 papers), ${runs} first visits per site and query, fresh profile each:\n`);
+const described = synthetic ? `a synthetic listing of ${Number(flags.papers).toLocaleString('en')} papers` : 'the default listing (85 papers)';
+console.log(`First search on ${described}, ${runs} first visits per site and query, fresh profile each:\n`);
 console.log('| query | site | fastest (ms) | median (ms) | kB from /pagefind/ |');
 console.log('|---|---|--:|--:|--:|');
 for (const query of queries) {

@@ -158,38 +158,28 @@ export async function indexSite(dir: string, { cacheDir, taxonomyPath }: IndexSi
 /**
  * Indexes papers straight from their data into the cache folder, where `indexSite` finds the
  * bundle when the site built from the same papers asks for it (equal records, equal digest).
- * `npm run build` calls it from the content step, so Pagefind indexes while the pages are made,
- * instead of after Astro, which needs the memory then. A bundle already in the cache is kept.
+ * `npm run build` calls it from the content step, on a thread of its own
+ * (`scripts/lib/search-index-thread.ts`), so Pagefind indexes while the pages are made, instead of
+ * after Astro, which needs the memory then. A bundle already in the cache is kept.
  *
  * @param papers
  *   The papers' search fields, as the content step has them before it emits the pages.
  * @returns
- *   `added`: Pagefind has every record; it writes the bundle in its own process from then on, and
- *   this one may run long synchronous work without holding it up (it always settles, also on
- *   failure). `done`: how many records Pagefind indexed (0 when the cache had the bundle).
+ *   How many records Pagefind indexed (0 when the cache had the bundle).
  */
-export function prepareSearchIndex(
+export async function prepareSearchIndex(
   papers: readonly SearchPaper[],
   { cacheDir, taxonomyPath }: IndexSiteOptions & { cacheDir: string },
-): { added: Promise<void>; done: Promise<{ records: number; reused: boolean }> } {
-  let markAdded = () => {};
-  const added = new Promise<void>((resolve) => (markAdded = resolve));
-  const done = (async () => {
-    try {
-      const records = searchRecords(papers, taxonomyPath);
-      const cached = cachedBundlePath(cacheDir, records);
-      if (existsSync(cached)) return { records: 0, reused: true };
-      // Only the latest bundle is kept; a bundle appears whole (renamed when written) or not at all.
-      await rm(join(cached, '..'), { recursive: true, force: true });
-      const partial = `${cached}.partial`;
-      await runPagefind(partial, records, 'the papers', markAdded);
-      await rename(partial, cached);
-      return { records: records.length, reused: false };
-    } finally {
-      markAdded();
-    }
-  })();
-  return { added, done };
+): Promise<{ records: number; reused: boolean }> {
+  const records = searchRecords(papers, taxonomyPath);
+  const cached = cachedBundlePath(cacheDir, records);
+  if (existsSync(cached)) return { records: 0, reused: true };
+  // Only the latest bundle is kept; a bundle appears whole (renamed when written) or not at all.
+  await rm(join(cached, '..'), { recursive: true, force: true });
+  const partial = `${cached}.partial`;
+  await runPagefind(partial, records, 'the papers');
+  await rename(partial, cached);
+  return { records: records.length, reused: false };
 }
 
 /**
@@ -207,11 +197,8 @@ async function writeSearchWords(outputPath: string, records: readonly SearchReco
   return words.length;
 }
 
-/**
- * Indexes the records with Pagefind into `outputPath`; `source` names them in errors. `onAdded`
- * runs once Pagefind has every record, before it writes the bundle.
- */
-async function runPagefind(outputPath: string, records: SearchRecord[], source: string, onAdded?: () => void): Promise<Omit<SearchIndexSummary, 'words'>> {
+/** Indexes the records with Pagefind into `outputPath`; `source` names them in errors. */
+async function runPagefind(outputPath: string, records: SearchRecord[], source: string): Promise<Omit<SearchIndexSummary, 'words'>> {
   try {
     const { index, errors } = await pagefind.createIndex(indexConfig);
     assertPagefindResponse('createIndex', errors);
@@ -221,7 +208,6 @@ async function runPagefind(outputPath: string, records: SearchRecord[], source: 
       const added = await Promise.all(records.slice(start, start + recordsInFlight).map((record) => index.addCustomRecord(record)));
       assertPagefindResponse('addCustomRecord', added.flatMap((response) => response.errors));
     }
-    onAdded?.();
 
     const written = await index.writeFiles({ outputPath });
     assertPagefindResponse('writeFiles', written.errors);

@@ -263,7 +263,7 @@ describe('prepareSearchIndex', () => {
 
   test('indexes the papers in listing order into the cache, where the site built from them finds the bundle', async () => {
     const cache = join(dir, 'cache');
-    expect(await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath }).done).toEqual({ records: 2, reused: false });
+    expect(await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath })).toEqual({ records: 2, reused: false });
     expect(pagefind.index.addCustomRecord.mock.calls.map(([record]) => (record as { url: string }).url)).toEqual(['/papers/travelplanner/', '/papers/second/']);
     // papers.json holds more fields than a record uses; the records, and so the digest, are equal.
     expect(await index(dir, cache)).toMatchObject({ reused: true, records: 0 });
@@ -273,9 +273,9 @@ describe('prepareSearchIndex', () => {
 
   test('keeps the bundle it finds, and only the latest one', async () => {
     const cache = join(dir, 'cache');
-    await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath }).done;
-    expect(await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath }).done).toEqual({ records: 0, reused: true });
-    await prepareSearchIndex([paper({ abstract: 'LLM agents plan, fixed.' })], { cacheDir: cache, taxonomyPath }).done;
+    await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath });
+    expect(await prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath })).toEqual({ records: 0, reused: true });
+    await prepareSearchIndex([paper({ abstract: 'LLM agents plan, fixed.' })], { cacheDir: cache, taxonomyPath });
     expect(await readdir(join(cache, 'pagefind'))).toHaveLength(1);
     expect(pagefind.createIndex).toHaveBeenCalledTimes(2);
   });
@@ -283,26 +283,8 @@ describe('prepareSearchIndex', () => {
   test('leaves no bundle when Pagefind fails, so the site step indexes the site itself', async () => {
     const cache = join(dir, 'cache');
     pagefind.index.writeFiles.mockResolvedValueOnce({ errors: ['disk full'], outputPath: '' });
-    const preparing = prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath });
-    await expect(preparing.done).rejects.toThrow(/Pagefind failed on the papers/);
-    await expect(preparing.added).resolves.toBeUndefined();
+    await expect(prepareSearchIndex(papers(), { cacheDir: cache, taxonomyPath })).rejects.toThrow(/Pagefind failed on the papers/);
     expect(await index(dir, cache)).toMatchObject({ reused: false, records: 2 });
-  });
-
-  test('says when Pagefind has every record, before it writes the bundle', async () => {
-    let finishWriting = () => {};
-    pagefind.index.writeFiles.mockImplementationOnce(async ({ outputPath }: { outputPath: string }) => {
-      await new Promise<void>((resolve) => (finishWriting = resolve));
-      await mkdir(outputPath, { recursive: true });
-      await writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify({ languages: { en: { page_count: 2 } } }));
-      return { errors: [], outputPath };
-    });
-    const preparing = prepareSearchIndex(papers(), { cacheDir: join(dir, 'cache'), taxonomyPath });
-    await preparing.added;
-    expect(pagefind.index.addCustomRecord).toHaveBeenCalledTimes(2);
-    expect(pagefind.index.writeFiles).toHaveBeenCalledOnce();
-    finishWriting();
-    expect(await preparing.done).toEqual({ records: 2, reused: false });
   });
 });
 
