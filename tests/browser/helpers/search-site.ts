@@ -109,7 +109,8 @@ export async function measureFirstSearch(context: BrowserContext, page: Page, ba
   let counting = true;
   context.on('response', (response) => {
     if (counting && new URL(response.url()).pathname.startsWith(`${basePath}pagefind/`) && !response.fromServiceWorker()) {
-      bodies.push(response.body().then((body) => body.length, () => 0));
+      // The size Chromium received: `body()` gives 0 bytes for some fetches (Pagefind's fragments).
+      bodies.push(response.request().sizes().then((sizes) => sizes.responseBodySize, () => 0));
     }
   });
   const milliseconds = await page.evaluate(
