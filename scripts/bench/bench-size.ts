@@ -151,8 +151,8 @@ function archiveEdits(archive: readonly SyntheticDay[], seed: number): Edit[] {
 
 /**
  * Pages Astro rendered (its log lists each with its time) and records Pagefind indexed (in the
- * content step, or in the site step when it found no index built), and how long the content step
- * spent waiting for that index.
+ * content step, or in the site step when it found no index built), and how long indexing took in
+ * the content step.
  */
 async function readRedone(build: BuildResult): Promise<{ rendered?: number; indexed?: number; searchSeconds?: number }> {
   const log = async (name: string) => {

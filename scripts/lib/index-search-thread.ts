@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SearchPaper } from '../../src/integrations/search-record.ts';
+import type { SearchFields } from '../../src/pipeline/enrich/enrich.ts';
 
 /**
  * `prepareSearchIndex` on a thread of its own: the content step's thread completes and emits the
@@ -9,7 +9,7 @@ import type { SearchPaper } from '../../src/integrations/search-record.ts';
  *   How many records Pagefind indexed (0 when the cache had the bundle); rejects with the
  *   thread's reason when indexing failed.
  */
-export function indexSearchOnThread(papers: readonly SearchPaper[], cacheDir: string): Promise<{ records: number; reused: boolean }> {
+export function indexSearchOnThread(papers: readonly SearchFields[], cacheDir: string): Promise<{ records: number; reused: boolean }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./index-search-worker.ts', import.meta.url), { workerData: { papers, cacheDir } });
     worker.once('message', (message: { done?: { records: number; reused: boolean }; error?: string }) => {

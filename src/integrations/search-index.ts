@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadTaxonomy } from '../schema/taxonomy.ts';
 import { collectSearchWords, formatSearchWords, searchWordsDir } from '../shared/search-words.ts';
-import { paperToSearchRecord, searchRecordTexts, type SearchPaper, type SearchRecord } from './search-record.ts';
+import type { SearchFields } from '../pipeline/enrich/enrich.ts';
+import { paperToSearchRecord, searchRecordTexts, type SearchRecord } from './search-record.ts';
 
 /** What one indexing run produced. */
 export interface SearchIndexSummary {
@@ -42,11 +43,11 @@ async function readSearchRecords(dir: string, taxonomyPath?: string): Promise<Se
   const text = await readFile(join(dir, papersFile), 'utf8').catch((error: unknown) => {
     throw new Error(`search index: cannot read ${join(dir, papersFile)}, which the site build writes`, { cause: error });
   });
-  return searchRecords((JSON.parse(text) as { papers: SearchPaper[] }).papers, taxonomyPath);
+  return searchRecords((JSON.parse(text) as { papers: SearchFields[] }).papers, taxonomyPath);
 }
 
 /** The papers' search records in listing order (the order `papers.json` has). */
-function searchRecords(papers: readonly SearchPaper[], taxonomyPath?: string): SearchRecord[] {
+function searchRecords(papers: readonly SearchFields[], taxonomyPath?: string): SearchRecord[] {
   const topicNames = new Map(loadTaxonomy(taxonomyPath).topics.map((topic) => [topic.id, topic.name]));
   return [...papers].sort((a, b) => a.position - b.position).map((paper) => paperToSearchRecord(paper, topicNames));
 }
@@ -159,7 +160,7 @@ export async function indexSite(dir: string, { cacheDir, taxonomyPath }: IndexSi
  * Indexes papers straight from their data into the cache folder, where `indexSite` finds the
  * bundle when the site built from the same papers asks for it (equal records, equal digest).
  * `npm run build` calls it from the content step, on a thread of its own
- * (`scripts/lib/search-index-thread.ts`), so Pagefind indexes while the pages are made, instead of
+ * (`scripts/lib/index-search-thread.ts`), so Pagefind indexes while the pages are made, instead of
  * after Astro, which needs the memory then. A bundle already in the cache is kept.
  *
  * @param papers
@@ -168,7 +169,7 @@ export async function indexSite(dir: string, { cacheDir, taxonomyPath }: IndexSi
  *   How many records Pagefind indexed (0 when the cache had the bundle).
  */
 export async function prepareSearchIndex(
-  papers: readonly SearchPaper[],
+  papers: readonly SearchFields[],
   { cacheDir, taxonomyPath }: IndexSiteOptions & { cacheDir: string },
 ): Promise<{ records: number; reused: boolean }> {
   const records = searchRecords(papers, taxonomyPath);

@@ -6,9 +6,6 @@ import { tidyTexInText } from '../pipeline/emit/remark-tidy-tex.ts';
 import type { SearchFields } from '../pipeline/enrich/enrich.ts';
 import type { SearchFilters, SearchMeta, SearchSort } from '../shared/search-fields.ts';
 
-/** The frontmatter a search record is made of (`dist/papers.json` holds it for every paper). */
-export type SearchPaper = SearchFields;
-
 /** A Pagefind custom record with papershelf's fields. */
 export interface SearchRecord extends CustomRecord {
   meta: SearchMeta & Record<string, string>;
@@ -37,7 +34,7 @@ export interface SearchRecord extends CustomRecord {
  * @throws
  *   When a topic id is not in `topicNames` (the taxonomy changed since the site was built).
  */
-export function paperToSearchRecord(paper: SearchPaper, topicNames: ReadonlyMap<string, string>): SearchRecord {
+export function paperToSearchRecord(paper: SearchFields, topicNames: ReadonlyMap<string, string>): SearchRecord {
   const topics = paper.topics.map((id) => {
     const name = topicNames.get(id);
     if (name === undefined) throw new Error(`search index: topic "${id}" of paper "${paper.slug}" is not in the taxonomy`);

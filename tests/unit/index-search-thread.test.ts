@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { indexSearchOnThread } from '../../scripts/lib/index-search-thread.ts';
-import type { SearchPaper } from '../../src/integrations/search-record.ts';
+import type { SearchFields } from '../../src/pipeline/enrich/enrich.ts';
 
 // The content step's search indexing on its own thread: what goes wrong there comes back as the
 // step's reason. (That the thread indexes, and the site step finds its bundle, is the build
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 test('rejects with the reason the thread met, and leaves no bundle', async () => {
-  const paper: SearchPaper = {
+  const paper: SearchFields = {
     title: 'A paper',
     slug: 'a-paper',
     listed: 'Mar 14',

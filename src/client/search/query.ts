@@ -402,26 +402,26 @@ async function loadWordsStartingLike(word: string): Promise<string[] | undefined
   return files.includes(name) ? loadSearchWords(name) : [];
 }
 
-const searchWordShards = new Map<string, Promise<string[] | undefined>>();
+const searchWordFiles = new Map<string, Promise<string[] | undefined>>();
 
 /**
  * One file of the listing's word list (`prefixWordsFile`, `letterWordsFile`: a small file,
  * fetched once); undefined when it cannot be loaded, and then tried again next time.
  */
 function loadSearchWords(name: string): Promise<string[] | undefined> {
-  let shard = searchWordShards.get(name);
-  if (!shard) {
-    shard = (async () => {
+  let file = searchWordFiles.get(name);
+  if (!file) {
+    file = (async () => {
       try {
         const response = await fetch(`${import.meta.env.BASE_URL}pagefind/${searchWordsDir}/${name}`);
         if (!response.ok) throw new Error(`${response.status} fetching the word list`);
         return parseSearchWords(await response.text()) ?? [];
       } catch {
-        searchWordShards.delete(name);
+        searchWordFiles.delete(name);
         return undefined;
       }
     })();
-    searchWordShards.set(name, shard);
+    searchWordFiles.set(name, file);
   }
-  return shard;
+  return file;
 }

@@ -30,7 +30,7 @@ export interface EnrichResult {
   registry: SlugRegistry;
 }
 
-/** The fields of a paper the search index is made of (`src/integrations/search-record.ts`). */
+/** The fields of a paper the search index is made of (`src/integrations/search-record.ts`); `dist/papers.json` holds them for every paper. */
 export type SearchFields = Pick<Paper, 'slug' | 'title' | 'abstract' | 'summary' | 'listed' | 'position' | 'topics' | 'tags' | 'method'>;
 
 /** The first half of enrichment (`tagPapers`). */
