@@ -5,11 +5,11 @@ import type { PhrasingContent } from 'mdast';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { PaperInput } from '../../src/schema/paper.ts';
 import { abstractToPhrasing, generatedHeader, paperToMdast, serializeMdx } from '../../src/pipeline/emit/emit-mdx.ts';
 import { renderGeneratedPage } from '../../src/pipeline/emit/render-page.ts';
+import { parsePage } from '../../src/loaders/parse-page.ts';
 
 function paperWith(title: string, abstract: string): PaperInput {
   return { title, slug: 'x', listed: 'Mar 14', position: 1, listings: [{ day: 'mar-14', label: 'Mar 14', rank: 1 }], topics: ['alignment'], tags: ['a-b'], summary: abstract.slice(0, 20), abstract, code: [], related: [], source: { file: 'f.txt', line: 3 } };
@@ -22,7 +22,7 @@ function paperWith(title: string, abstract: string): PaperInput {
  */
 function roundTrip(paper: PaperInput) {
   const mdx = serializeMdx(paperToMdast(paper));
-  const html = renderGeneratedPage(mdx);
+  const { data, html = '' } = parsePage(mdx);
   const tree: Root = fromHtml(html, { fragment: true });
   const elements: Element[] = [];
   visit(tree, 'element', (element: Element) => {
@@ -32,7 +32,7 @@ function roundTrip(paper: PaperInput) {
   return {
     mdx,
     html,
-    data: parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(mdx)![1]!),
+    data,
     text: readerText(hastToString(withFormulasAsTex(tree))),
     elements,
     formulas,
@@ -180,6 +180,18 @@ describe('serializeMdx', () => {
     },
   );
 
+  it('keeps every character of a title and a tag name exact through the YAML writer and the reader', () => {
+    // Every code point up to U+FFFF, lone surrogates included, in one title, beside its neighbours.
+    // (Tag ids, the keys, are kebab-case by the schema.)
+    const characters = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)).join('');
+    for (let start = 0; start < characters.length; start += 4096) {
+      const title = `a${characters.slice(start, start + 4096)}b`;
+      const paper = { ...paperWith(title, 'Abstract.'), tagNames: { 'a-b': title } };
+      const { data } = parsePage(serializeMdx(paperToMdast(paper)));
+      expect(data.title === title && (data.tagNames as Record<string, string>)['a-b'] === title, `from U+${start.toString(16)}`).toBe(true);
+    }
+  });
+
   it('starts the frontmatter with the do-not-edit header', () => {
     expect(roundTrip(paperWith('t', 'a')).mdx.split('\n').slice(0, 2)).toEqual(['---', generatedHeader]);
   });
@@ -251,6 +263,12 @@ describe('renderGeneratedPage', () => {
   it('keeps a formula on one line with the text glued to it', () => {
     const html = renderGeneratedPage(page('in poly($d$) queries, $x$-optimal, ($y$) and $z$ alone.')).replace(/<math>.*?<\/math>/g, '<math/>');
     expect(html).toBe('<p>in <span class="nowrap">poly(<math/>)</span> queries, <span class="nowrap"><math/>-optimal,</span> <span class="nowrap">(<math/>)</span> and <math/> alone.</p>');
+  });
+
+  it('renders the body only, and names the page line of an error in it', () => {
+    expect(renderGeneratedPage(page('Text.'))).toBe('<p>Text.</p>');
+    // The page's lines: `---`, header, title, `---`, empty, then the body's on line 6.
+    expect(() => renderGeneratedPage(page('A { broken'))).toThrow(expect.objectContaining({ line: 6, column: 11 }));
   });
 });
 

@@ -114,4 +114,15 @@ describe('papersLoader', () => {
     }
     await rm(dir, { recursive: true, force: true });
   });
+
+  it('reads a hand-written date as the text it is, and names file and line of malformed YAML', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'papershelf-loader-yaml-'));
+    await writeFile(join(dir, 'dated.mdx'), '---\ntitle: Dated\ndate: 2024-03-14\nlisted: Mar 14, 2024\n---\n\nText.\n');
+    const { context, entries } = fakeContext(dir);
+    await papersLoader({ base: '.' }).load(context);
+    expect(entries.get('dated')?.data).toEqual({ title: 'Dated', date: '2024-03-14', listed: 'Mar 14, 2024' });
+    await writeFile(join(dir, 'dated.mdx'), '---\ntitle: Dated\ndate: a: b\n---\n\nText.\n');
+    await expect(papersLoader({ base: '.' }).load(fakeContext(dir).context)).rejects.toThrow(/^dated\.mdx: .*\(3:8\)/);
+    await rm(dir, { recursive: true, force: true });
+  });
 });
