@@ -22,7 +22,8 @@ function paperWith(title: string, abstract: string): PaperInput {
  */
 function roundTrip(paper: PaperInput) {
   const mdx = serializeMdx(paperToMdast(paper));
-  const { data, html = '' } = parsePage(mdx);
+  const { data, html } = parsePage(mdx);
+  if (html === undefined) throw new Error('the emitter wrote a page the loader does not take for a generated one');
   const tree: Root = fromHtml(html, { fragment: true });
   const elements: Element[] = [];
   visit(tree, 'element', (element: Element) => {

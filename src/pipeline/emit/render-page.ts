@@ -36,7 +36,7 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** A page's YAML frontmatter, as the emitter writes it; its text is the first group. */
+/** The YAML frontmatter block a page starts with (the emitter's, or a hand-written one); its text is the first group. */
 export const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /**
