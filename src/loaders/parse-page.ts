@@ -19,9 +19,9 @@ export interface ParsedPage {
  * Pure, so that the loader can run it on other threads.
  *
  * The frontmatter is read as YAML 1.2 with its core schema (strings, numbers, booleans, null: a
- * date stays the string it is written as), with the reader Astro itself reads frontmatter with,
- * several times faster than the writer's library; the two agree on everything the emitter writes
- * (a unit test checks them on every character).
+ * date stays the string it is written as), by `js-yaml`, which Astro reads frontmatter with too
+ * and which is several times faster than the emitter's YAML library. It reads back exactly what
+ * that library writes (a unit test round-trips every character up to U+FFFF).
  *
  * @throws
  *   When the page has no frontmatter, or its YAML is malformed, with the page's line (the message

@@ -36,7 +36,7 @@ const processor = unified()
   .use(rehypeStringify)
   .freeze();
 
-/** The YAML frontmatter block a page starts with (the emitter's, or a hand-written one); its text is the first group. */
+/** The YAML frontmatter block a page starts with (the emitter's or a hand-written one); group 1 is its text. */
 export const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /**
